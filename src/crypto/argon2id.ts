@@ -1,0 +1,45 @@
+import { argon2id } from 'hash-wasm';
+import { utf8Encode } from './bytes';
+import type { KdfParams } from './kdfParams';
+
+/**
+ * Derives a 32-byte key from a passphrase with Argon2id. The passphrase is NFKC-normalised so that
+ * the same words typed on two keyboards (e.g. Kazakh letters composed differently) give the same key.
+ * Runs on the calling thread: the app calls it through `deriveKeyOffThread`.
+ */
+export async function deriveKeyFromPassphrase(passphrase: string, params: KdfParams): Promise<Uint8Array> {
+  return argon2idRaw({
+    password: utf8Encode(passphrase.normalize('NFKC')),
+    salt: params.salt,
+    memoryKiB: params.memoryKiB,
+    iterations: params.iterations,
+    parallelism: params.parallelism,
+    hashLength: 32,
+  });
+}
+
+export interface Argon2idInput {
+  readonly password: Uint8Array;
+  readonly salt: Uint8Array;
+  readonly memoryKiB: number;
+  readonly iterations: number;
+  readonly parallelism: number;
+  readonly hashLength: number;
+  readonly secret?: Uint8Array;
+  readonly associatedData?: Uint8Array;
+}
+
+/** Raw Argon2id (RFC 9106), exposed for the known-answer test. */
+export async function argon2idRaw(input: Argon2idInput): Promise<Uint8Array> {
+  return argon2id({
+    password: input.password,
+    salt: input.salt,
+    memorySize: input.memoryKiB,
+    iterations: input.iterations,
+    parallelism: input.parallelism,
+    hashLength: input.hashLength,
+    outputType: 'binary',
+    ...(input.secret ? { secret: input.secret } : {}),
+    ...(input.associatedData ? { associatedData: input.associatedData } : {}),
+  } as Parameters<typeof argon2id>[0] & { outputType: 'binary' });
+}
