@@ -18,22 +18,22 @@ for (const name of reportFiles) {
   passed += report.numPassedTests;
   for (const file of report.testResults) {
     for (const test of file.assertionResults) {
-      if (test.status === 'failed') console.error(`FAILED ${name}: ${file.name} > ${test.fullName}`);
+      if (test.status === 'failed') console.log(`FAILED ${name}: ${file.name} > ${test.fullName}`);
     }
     // A file that failed without a failing test (import error, afterAll hook) is one failure too.
     if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) {
-      console.error(`FAILED ${name}: ${file.name}: ${String(file.message ?? 'suite error').split('\n')[0]}`);
+      console.log(`FAILED ${name}: ${file.name}: ${String(file.message ?? 'suite error').split('\n')[0]}`);
       failedHere += 1;
     }
   }
   // Vitest reports unhandled errors only as success: false; count the run as one failure then.
   if (report.success === false && failedHere === 0) {
-    console.error(`FAILED ${name}: the run reported an error outside any test`);
+    console.log(`FAILED ${name}: the run reported an error outside any test`);
     failedHere = 1;
   }
   failed += failedHere;
 }
-if (reportFiles.length === 0) console.error(`no vitest JSON report in ${dir}: no test suite ran`);
+if (reportFiles.length === 0) console.log(`no vitest JSON report in ${dir}: no test suite ran`);
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
