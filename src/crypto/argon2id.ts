@@ -8,8 +8,11 @@ import type { KdfParams } from './kdfParams';
  * Runs on the calling thread: the app calls it through `deriveKeyOffThread`.
  */
 export async function deriveKeyFromPassphrase(passphrase: string, params: KdfParams): Promise<Uint8Array> {
+  const password = utf8Encode(passphrase.normalize('NFKC'));
+  // The UI never offers an empty passphrase, so one reaching here is a bug.
+  if (password.length === 0) throw new RangeError('deriveKeyFromPassphrase: passphrase must not be empty');
   return argon2idRaw({
-    password: utf8Encode(passphrase.normalize('NFKC')),
+    password,
     salt: params.salt,
     memoryKiB: params.memoryKiB,
     iterations: params.iterations,
@@ -29,8 +32,13 @@ export interface Argon2idInput {
   readonly secret?: Uint8Array;
 }
 
-/** Raw Argon2id (RFC 9106), exposed so tests can compare it with an independent implementation. */
+/**
+ * Raw Argon2id (RFC 9106), exposed so tests can compare it with an independent implementation.
+ * hash-wasm needs a password of at least 1 byte and a salt of at least 8.
+ */
 export async function argon2idRaw(input: Argon2idInput): Promise<Uint8Array> {
+  if (input.password.length === 0) throw new RangeError('argon2idRaw: password must not be empty');
+  if (input.salt.length < 8) throw new RangeError('argon2idRaw: salt must be at least 8 bytes');
   return argon2id({
     password: input.password,
     salt: input.salt,
