@@ -41,7 +41,6 @@ export const isoDaySchema = z.string().trim().refine((value) => isCalendarDate(v
 
 export const triStates = ['yes', 'no', 'unknown'] as const;
 export type TriState = (typeof triStates)[number];
-export const triStateSchema = z.enum(triStates);
 
 /** A list without repeats (checkbox groups, tags). */
 export function uniqueList<T extends z.ZodType>(item: T, max: number) {
