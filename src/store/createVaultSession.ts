@@ -1,0 +1,25 @@
+import { changeVaultPassphrase } from './changeVaultPassphrase';
+import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
+import { listReportSummaries, readReportHistory, saveReportVersion } from './reportRepository';
+import { readSettings, writeSettings } from './settingsRepository';
+import type { VaultSession } from './storeApi';
+import type { StoreContext } from './storeContext';
+import type { UnlockedVault } from './unlockVault';
+
+/** The unlocked view of the store. The data key stays inside `holder`; lock() wipes it. */
+export function createVaultSession(ctx: StoreContext, { holder, deviceId }: UnlockedVault): VaultSession {
+  return {
+    deviceId,
+    isLocked: holder.isWiped,
+    lock: holder.wipe,
+    changePassphrase: (current, next) => changeVaultPassphrase(ctx, holder, current, next),
+    saveReport: (report) => saveReportVersion(ctx, holder, report),
+    listReports: () => listReportSummaries(ctx, holder),
+    reportHistory: (reportId) => readReportHistory(ctx, holder, reportId),
+    saveDraft: (draftKey, data) => saveDraftRecord(ctx, holder, draftKey, data),
+    loadDraft: (draftKey) => loadDraftRecord(ctx, holder, draftKey),
+    deleteDraft: (draftKey) => deleteDraftRecord(ctx, holder, draftKey),
+    getSettings: () => readSettings(ctx, holder),
+    updateSettings: (patch) => writeSettings(ctx, holder, patch),
+  };
+}

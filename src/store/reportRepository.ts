@@ -1,0 +1,65 @@
+import { Dexie } from 'dexie';
+import type { Report } from '../domain/report';
+import { reportSchema } from '../domain/report';
+import { classifyStorageError } from './classifyStorageError';
+import type { DataKeyHolder } from './dataKeyHolder';
+import { openReportVersion, sealReportVersion } from './sealedReportVersion';
+import type { ReportSummary, ReportVersionRecord, Result, SaveFailure } from './storeApi';
+import type { StoreContext } from './storeContext';
+import { VaultLockedError } from './VaultLockedError';
+
+/**
+ * Saves a new report (version 1) or an amendment (latest + 1). The version row, the report row, the
+ * outbox row and the device counter are written in ONE transaction: either all of them are on disk
+ * or none is, so a report is never "saved" without being queued, and no counter value is skipped.
+ */
+export async function saveReportVersion(ctx: StoreContext, holder: DataKeyHolder, report: Report): Promise<Result<ReportVersionRecord, SaveFailure>> {
+  if (holder.isWiped()) return { ok: false, reason: 'locked' };
+  const parsed = reportSchema.safeParse(report);
+  if (!parsed.success) return { ok: false, reason: 'invalid-report' };
+  const { db } = ctx;
+  const reportId = parsed.data.id;
+  const savedAt = ctx.now();
+  try {
+    const record = await db.transaction('rw', [db.reports, db.reportVersions, db.outbox, db.counters], async () => {
+      const existing = await db.reports.get(reportId);
+      const version = (existing?.latestVersion ?? 0) + 1;
+      const counter = ((await db.counters.get('device'))?.value ?? 0) + 1;
+      const saved: ReportVersionRecord = { reportId, version, counter, savedAt, report: parsed.data };
+      await db.reportVersions.add({ reportId, version, counter, sealed: sealReportVersion(holder, saved) });
+      // Until an organisation is joined (#3) every newly saved version is on this phone only.
+      await db.reports.put({ reportId, latestVersion: version, state: 'local' });
+      await db.outbox.add({ counter, reportId, version, state: 'unsealed' });
+      await db.counters.put({ name: 'device', value: counter });
+      return saved;
+    });
+    return { ok: true, value: record };
+  } catch (error) {
+    if (error instanceof VaultLockedError) return { ok: false, reason: 'locked' };
+    return { ok: false, reason: classifyStorageError(error) };
+  }
+}
+
+/** Every report with its latest version decrypted, most recently saved first. */
+export async function listReportSummaries(ctx: StoreContext, holder: DataKeyHolder): Promise<ReportSummary[]> {
+  if (holder.isWiped()) throw new VaultLockedError('listReports');
+  const { db } = ctx;
+  const rows = await db.transaction('r', [db.reports, db.reportVersions], async () => {
+    const reports = await db.reports.toArray();
+    const latest = await db.reportVersions.bulkGet(reports.map((r) => [r.reportId, r.latestVersion] as [string, number]));
+    return reports.map((report, i) => ({ report, latest: latest[i] }));
+  });
+  const summaries = rows.map(({ report, latest }): ReportSummary => {
+    if (latest === undefined) throw new Error(`listReports: report ${report.reportId} has no version ${report.latestVersion}`);
+    return { reportId: report.reportId, latest: openReportVersion(holder, latest, 'listReports'), versionCount: report.latestVersion, state: report.state };
+  });
+  // The device counter orders saves without trusting the wall clock, which can jump on a phone.
+  return summaries.sort((a, b) => b.latest.counter - a.latest.counter);
+}
+
+/** All versions of one report, oldest first; empty for an unknown id. */
+export async function readReportHistory(ctx: StoreContext, holder: DataKeyHolder, reportId: string): Promise<ReportVersionRecord[]> {
+  if (holder.isWiped()) throw new VaultLockedError('reportHistory');
+  const rows = await ctx.db.reportVersions.where('[reportId+version]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).toArray();
+  return rows.map((row) => openReportVersion(holder, row, 'reportHistory'));
+}
