@@ -45,6 +45,17 @@ export function padToBucket(data: Uint8Array): Uint8Array {
   return padded;
 }
 
+/** OR of bytes[start..]; reads 32-bit words where aligned, since attachments are padded to whole MiB. */
+function orFrom(bytes: Uint8Array, start: number): number {
+  let acc = 0;
+  let i = start;
+  for (; i < bytes.length && (bytes.byteOffset + i) % 4 !== 0; i++) acc |= bytes[i] ?? 0;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >> 2);
+  for (let w = 0; w < words.length; w++) acc |= words[w] ?? 0;
+  for (i += words.length * 4; i < bytes.length; i++) acc |= bytes[i] ?? 0;
+  return acc;
+}
+
 /** Returns a view into `padded` (no copy). */
 export function unpad(padded: Uint8Array): UnpadResult {
   if (!(padded instanceof Uint8Array)) throw new TypeError('unpad: padded must be a Uint8Array');
@@ -54,8 +65,6 @@ export function unpad(padded: Uint8Array): UnpadResult {
   const end = LENGTH_PREFIX_BYTES + length;
   // Requiring the smallest bucket also rejects any size that is not a bucket at all.
   if (end > padded.length || bucketFor(end) !== padded.length) return { ok: false, reason: 'bad-padding' };
-  let fill = 0;
-  for (let i = end; i < padded.length; i++) fill |= padded[i] ?? 0;
-  if (fill !== 0) return { ok: false, reason: 'bad-padding' };
+  if (orFrom(padded, end) !== 0) return { ok: false, reason: 'bad-padding' };
   return { ok: true, value: padded.subarray(LENGTH_PREFIX_BYTES, end) };
 }
