@@ -2,12 +2,11 @@ import { wipe } from '../crypto/bytes';
 import { deriveKeyOffThread } from '../crypto/deriveKeyOffThread';
 import { unwrapKey } from '../crypto/keyWrap';
 import { assessPassphrase } from '../domain/passphraseStrength';
-import { classifyStorageError } from './classifyStorageError';
 import type { DataKeyHolder } from './dataKeyHolder';
 import type { ChangePassphraseFailure, Result } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { hasSafeKdfHeader, newKdfHeader } from './vaultHeader';
-import { VaultLockedError } from './VaultLockedError';
+import { writeTransaction } from './writeTransaction';
 
 /**
  * Verifies the current passphrase against the stored header, then re-wraps the SAME data key under
@@ -40,12 +39,11 @@ export async function changeVaultPassphrase(
   const kdf = newKdfHeader(ctx.kdf);
   const nextKek = await deriveKeyOffThread(next, kdf);
   try {
-    const wrappedDataKey = holder.wrapUnder(nextKek, 'changePassphrase');
-    const updated = await ctx.db.vault.update('vault', { kdf, wrappedDataKey });
-    return updated === 1 ? { ok: true, value: undefined } : { ok: false, reason: 'storage-error' };
-  } catch (error) {
-    if (error instanceof VaultLockedError) return { ok: false, reason: 'locked' };
-    return { ok: false, reason: classifyStorageError(error) };
+    const written = await writeTransaction(ctx.db, [ctx.db.vault], () =>
+      ctx.db.vault.update('vault', { kdf, wrappedDataKey: holder.wrapUnder(nextKek, 'changePassphrase') }),
+    );
+    if (!written.ok) return written;
+    return written.value === 1 ? { ok: true, value: undefined } : { ok: false, reason: 'storage-error' };
   } finally {
     wipe(nextKek);
   }

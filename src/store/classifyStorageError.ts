@@ -17,7 +17,7 @@ export function isQuotaExceeded(error: unknown, depth = 0): boolean {
   return wrapped.some((inner) => isQuotaExceeded(inner, depth + 1));
 }
 
-/** Maps a failed write to the closed reasons the contract allows. */
-export function classifyStorageError(error: unknown): 'storage-full' | 'storage-error' {
-  return isQuotaExceeded(error) ? 'storage-full' : 'storage-error';
+/** Maps a failed write (and any related errors, e.g. its transaction's) to the closed reasons the contract allows. */
+export function classifyStorageError(...errors: unknown[]): 'storage-full' | 'storage-error' {
+  return errors.some((error) => isQuotaExceeded(error)) ? 'storage-full' : 'storage-error';
 }

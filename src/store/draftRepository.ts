@@ -1,8 +1,8 @@
-import { classifyStorageError } from './classifyStorageError';
 import type { DataKeyHolder } from './dataKeyHolder';
 import type { Result, SaveFailure } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { VaultLockedError } from './VaultLockedError';
+import { writeTransaction } from './writeTransaction';
 
 const SEALED_DRAFT_FORMAT = 1;
 
@@ -19,12 +19,8 @@ export async function saveDraftRecord(ctx: StoreContext, holder: DataKeyHolder, 
   if (holder.isWiped()) return { ok: false, reason: 'locked' };
   // Throws TypeError for data JSON cannot carry: a caller bug, not an expected failure.
   const sealed = holder.seal({ format: SEALED_DRAFT_FORMAT, draftKey, data }, 'saveDraft');
-  try {
-    await ctx.db.drafts.put({ draftKey, sealed });
-    return { ok: true, value: undefined };
-  } catch (error) {
-    return { ok: false, reason: classifyStorageError(error) };
-  }
+  const written = await writeTransaction(ctx.db, [ctx.db.drafts], () => ctx.db.drafts.put({ draftKey, sealed }));
+  return written.ok ? { ok: true, value: undefined } : written;
 }
 
 /** The saved draft, or undefined if there is none. */

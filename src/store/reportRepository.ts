@@ -1,12 +1,12 @@
 import { Dexie } from 'dexie';
 import type { Report } from '../domain/report';
 import { reportSchema } from '../domain/report';
-import { classifyStorageError } from './classifyStorageError';
 import type { DataKeyHolder } from './dataKeyHolder';
 import { openReportVersion, sealReportVersion } from './sealedReportVersion';
 import type { ReportSummary, ReportVersionRecord, Result, SaveFailure } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { VaultLockedError } from './VaultLockedError';
+import { writeTransaction } from './writeTransaction';
 
 /**
  * Saves a new report (version 1) or an amendment (latest + 1). The version row, the report row, the
@@ -20,24 +20,18 @@ export async function saveReportVersion(ctx: StoreContext, holder: DataKeyHolder
   const { db } = ctx;
   const reportId = parsed.data.id;
   const savedAt = ctx.now();
-  try {
-    const record = await db.transaction('rw', [db.reports, db.reportVersions, db.outbox, db.counters], async () => {
-      const existing = await db.reports.get(reportId);
-      const version = (existing?.latestVersion ?? 0) + 1;
-      const counter = ((await db.counters.get('device'))?.value ?? 0) + 1;
-      const saved: ReportVersionRecord = { reportId, version, counter, savedAt, report: parsed.data };
-      await db.reportVersions.add({ reportId, version, counter, sealed: sealReportVersion(holder, saved) });
-      // Until an organisation is joined (#3) every newly saved version is on this phone only.
-      await db.reports.put({ reportId, latestVersion: version, state: 'local' });
-      await db.outbox.add({ counter, reportId, version, state: 'unsealed' });
-      await db.counters.put({ name: 'device', value: counter });
-      return saved;
-    });
-    return { ok: true, value: record };
-  } catch (error) {
-    if (error instanceof VaultLockedError) return { ok: false, reason: 'locked' };
-    return { ok: false, reason: classifyStorageError(error) };
-  }
+  return writeTransaction(db, [db.reports, db.reportVersions, db.outbox, db.counters], async () => {
+    const existing = await db.reports.get(reportId);
+    const version = (existing?.latestVersion ?? 0) + 1;
+    const counter = ((await db.counters.get('device'))?.value ?? 0) + 1;
+    const saved: ReportVersionRecord = { reportId, version, counter, savedAt, report: parsed.data };
+    await db.reportVersions.add({ reportId, version, counter, sealed: sealReportVersion(holder, saved) });
+    // Until an organisation is joined (#3) every newly saved version is on this phone only.
+    await db.reports.put({ reportId, latestVersion: version, state: 'local' });
+    await db.outbox.add({ counter, reportId, version, state: 'unsealed' });
+    await db.counters.put({ name: 'device', value: counter });
+    return saved;
+  });
 }
 
 /** Every report with its latest version decrypted, most recently saved first. */

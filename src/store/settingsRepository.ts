@@ -1,8 +1,8 @@
-import { classifyStorageError } from './classifyStorageError';
 import type { DataKeyHolder } from './dataKeyHolder';
 import type { Result, SaveFailure, Settings } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { VaultLockedError } from './VaultLockedError';
+import { writeTransaction } from './writeTransaction';
 
 export const DEFAULT_SETTINGS: Settings = { lockTimeoutMinutes: 5 };
 export const LOCK_TIMEOUT_RANGE = { min: 1, max: 240 } as const;
@@ -30,15 +30,9 @@ export async function readSettings(ctx: StoreContext, holder: DataKeyHolder): Pr
 export async function writeSettings(ctx: StoreContext, holder: DataKeyHolder, patch: Partial<Settings>): Promise<Result<Settings, SaveFailure>> {
   checkPatch(patch);
   if (holder.isWiped()) return { ok: false, reason: 'locked' };
-  try {
-    const next = await ctx.db.transaction('rw', ctx.db.settings, async () => {
-      const merged: Settings = { ...(await readSettings(ctx, holder)), ...patch };
-      await ctx.db.settings.put({ id: 'settings', sealed: holder.seal({ format: SEALED_SETTINGS_FORMAT, settings: merged }, 'updateSettings') });
-      return merged;
-    });
-    return { ok: true, value: next };
-  } catch (error) {
-    if (error instanceof VaultLockedError) return { ok: false, reason: 'locked' };
-    return { ok: false, reason: classifyStorageError(error) };
-  }
+  return writeTransaction(ctx.db, [ctx.db.settings], async () => {
+    const merged: Settings = { ...(await readSettings(ctx, holder)), ...patch };
+    await ctx.db.settings.put({ id: 'settings', sealed: holder.seal({ format: SEALED_SETTINGS_FORMAT, settings: merged }, 'updateSettings') });
+    return merged;
+  });
 }

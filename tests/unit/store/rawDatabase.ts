@@ -67,3 +67,30 @@ export function findMarkers(rows: readonly RawRow[], markers: readonly string[])
   }
   return found;
 }
+
+function collectBytes(value: unknown, out: Uint8Array[], seen: Set<unknown>): void {
+  if (value instanceof Uint8Array) out.push(value);
+  else if (value instanceof ArrayBuffer) out.push(new Uint8Array(value));
+  else if (ArrayBuffer.isView(value)) out.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+  else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+    seen.add(value);
+    for (const v of Object.values(value)) collectBytes(v, out, seen);
+  }
+}
+
+function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Tables holding a byte field that contains `needle` verbatim. */
+export function findByteSequence(rows: readonly RawRow[], needle: Uint8Array): string[] {
+  return rows.filter((row) => {
+    const fields: Uint8Array[] = [];
+    collectBytes(row.value, fields, new Set());
+    return fields.some((field) => containsBytes(field, needle));
+  }).map((row) => row.table);
+}
