@@ -1,0 +1,11 @@
+// URL paths of the relay API v1, relative to the relay's origin. Ids are base64url, so no escaping is needed.
+import { RELAY_API_PREFIX } from './relayApi';
+
+export const relayPaths = {
+  health: (): string => `${RELAY_API_PREFIX}/health`,
+  mailboxes: (): string => `${RELAY_API_PREFIX}/mailboxes`,
+  bundles: (mailboxId: string): string => `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/bundles`,
+  bundle: (mailboxId: string, bundleId: string): string =>
+    `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/bundles/${bundleId}`,
+  ack: (mailboxId: string): string => `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/ack`,
+} as const;

@@ -1,0 +1,228 @@
+// The relay's only persistent state: one SQLite file in the data folder. It holds mailboxes (token
+// hashes only) and opaque bundle bytes with their arrival hour; nothing about who sent them.
+import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { isStorageFullError } from './isStorageFullError';
+
+export const DATABASE_FILE = 'relay.sqlite';
+const SCHEMA_VERSION = 1;
+
+export type PutBundleResult =
+  | { readonly kind: 'stored'; readonly seq: number }
+  | { readonly kind: 'already-stored'; readonly seq: number }
+  | { readonly kind: 'conflict' }
+  | { readonly kind: 'storage-full' };
+
+export type CreateMailboxResult = { readonly kind: 'created' } | { readonly kind: 'storage-full' };
+
+export interface MailboxTokenHashes {
+  readonly uploadTokenHash: Buffer;
+  readonly pullTokenHash: Buffer;
+}
+
+export interface StoredBundleSummary {
+  readonly seq: number;
+  readonly bundleId: string;
+  readonly size: number;
+  readonly receivedHourMs: number;
+}
+
+export type OpenStoreResult =
+  | { readonly ok: true; readonly store: RelayStore }
+  | { readonly ok: false; readonly reason: 'newer-schema'; readonly found: number };
+
+interface BundleRow {
+  seq: number;
+  bundle_id: string;
+  size: number;
+  received_hour: number;
+}
+
+export class RelayStore {
+  private readonly statements: Statements;
+  private readonly putTransaction: Database.Transaction<
+    (mailboxId: string, bundleId: string, bytes: Uint8Array, receivedHourMs: number) => PutBundleResult
+  >;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly maxStoreBytes: number,
+  ) {
+    const statements = prepareStatements(db);
+    this.statements = statements;
+    this.putTransaction = db.transaction((mailboxId, bundleId, bytes, receivedHourMs) => {
+      const existing = statements.selectExisting.get(mailboxId, bundleId) as
+        | { seq: number; bytes: Buffer }
+        | undefined;
+      if (existing) {
+        return Buffer.compare(existing.bytes, bytes) === 0
+          ? { kind: 'already-stored', seq: existing.seq }
+          : { kind: 'conflict' };
+      }
+      if (this.usedBytes() + bytes.length > this.maxStoreBytes) return { kind: 'storage-full' };
+      const info = statements.insertBundle.run(mailboxId, bundleId, bytes.length, receivedHourMs, bytes);
+      return { kind: 'stored', seq: Number(info.lastInsertRowid) };
+    });
+  }
+
+  /** Opens (creating if needed) the data folder and its database; refuses a database written by a newer relay. */
+  static open(dataDir: string, maxStoreBytes: number): OpenStoreResult {
+    if (!Number.isSafeInteger(maxStoreBytes) || maxStoreBytes <= 0) {
+      throw new RangeError(`maxStoreBytes must be a positive integer, got ${maxStoreBytes}`);
+    }
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    // FULL: every commit is fsynced before better-sqlite3 returns, so a 2xx means durable.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Acknowledged bundles are overwritten with zeros rather than left in free pages.
+    db.pragma('secure_delete = ON');
+    db.pragma('journal_size_limit = 16777216');
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found > SCHEMA_VERSION) {
+      db.close();
+      return { ok: false, reason: 'newer-schema', found };
+    }
+    if (found < 1) createSchemaV1(db);
+    fsyncDirectory(dataDir);
+    return { ok: true, store: new RelayStore(db, maxStoreBytes) };
+  }
+
+  createMailbox(mailboxId: string, hashes: MailboxTokenHashes): CreateMailboxResult {
+    try {
+      if (this.usedBytes() >= this.maxStoreBytes) return { kind: 'storage-full' };
+      this.statements.insertMailbox.run(mailboxId, hashes.uploadTokenHash, hashes.pullTokenHash);
+      return { kind: 'created' };
+    } catch (error) {
+      if (isStorageFullError(error)) return { kind: 'storage-full' };
+      throw error;
+    }
+  }
+
+  findMailbox(mailboxId: string): MailboxTokenHashes | null {
+    const row = this.statements.selectMailbox.get(mailboxId) as
+      | { upload_token_hash: Buffer; pull_token_hash: Buffer }
+      | undefined;
+    return row ? { uploadTokenHash: row.upload_token_hash, pullTokenHash: row.pull_token_hash } : null;
+  }
+
+  /** Whether this hash belongs to some mailbox's upload or pull token (used to pick a rate-limit bucket). */
+  isKnownTokenHash(tokenHash: Buffer): boolean {
+    return this.statements.selectTokenHash.get(tokenHash, tokenHash) !== undefined;
+  }
+
+  /** Stores a bundle and returns its sequence number once the commit is on disk. */
+  putBundle(mailboxId: string, bundleId: string, bytes: Uint8Array, receivedHourMs: number): PutBundleResult {
+    try {
+      return this.putTransaction.immediate(mailboxId, bundleId, bytes, receivedHourMs);
+    } catch (error) {
+      if (isStorageFullError(error)) return { kind: 'storage-full' };
+      throw error;
+    }
+  }
+
+  listBundles(
+    mailboxId: string,
+    afterSeq: number,
+    limit: number,
+  ): { bundles: StoredBundleSummary[]; hasMore: boolean } {
+    const rows = this.statements.listBundles.all(mailboxId, afterSeq, limit + 1) as BundleRow[];
+    return {
+      bundles: rows.slice(0, limit).map((row) => ({
+        seq: row.seq,
+        bundleId: row.bundle_id,
+        size: row.size,
+        receivedHourMs: row.received_hour,
+      })),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  getBundle(mailboxId: string, bundleId: string): Buffer | null {
+    const row = this.statements.selectBundleBytes.get(mailboxId, bundleId) as { bytes: Buffer } | undefined;
+    return row?.bytes ?? null;
+  }
+
+  /** Deletes the mailbox's bundles with seq <= upTo; returns how many were deleted. */
+  ack(mailboxId: string, upTo: number): number {
+    return this.statements.deleteUpTo.run(mailboxId, upTo).changes;
+  }
+
+  /** Deletes every bundle that arrived in an hour starting at or before hourMs; returns how many. */
+  purgeReceivedAtOrBefore(hourMs: number): number {
+    return this.statements.purge.run(hourMs).changes;
+  }
+
+  /** Bytes the database occupies, not counting free pages that later writes reuse. */
+  usedBytes(): number {
+    const pageCount = this.db.pragma('page_count', { simple: true }) as number;
+    const freePages = this.db.pragma('freelist_count', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    return (pageCount - freePages) * pageSize;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insertMailbox: db.prepare(
+      'INSERT INTO mailboxes (mailbox_id, upload_token_hash, pull_token_hash) VALUES (?, ?, ?)',
+    ),
+    selectMailbox: db.prepare('SELECT upload_token_hash, pull_token_hash FROM mailboxes WHERE mailbox_id = ?'),
+    selectTokenHash: db.prepare(
+      'SELECT 1 FROM mailboxes WHERE upload_token_hash = ? UNION ALL SELECT 1 FROM mailboxes WHERE pull_token_hash = ? LIMIT 1',
+    ),
+    selectExisting: db.prepare('SELECT seq, bytes FROM bundles WHERE mailbox_id = ? AND bundle_id = ?'),
+    insertBundle: db.prepare(
+      'INSERT INTO bundles (mailbox_id, bundle_id, size, received_hour, bytes) VALUES (?, ?, ?, ?, ?)',
+    ),
+    listBundles: db.prepare(
+      'SELECT seq, bundle_id, size, received_hour FROM bundles WHERE mailbox_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    selectBundleBytes: db.prepare('SELECT bytes FROM bundles WHERE mailbox_id = ? AND bundle_id = ?'),
+    deleteUpTo: db.prepare('DELETE FROM bundles WHERE mailbox_id = ? AND seq <= ?'),
+    purge: db.prepare('DELETE FROM bundles WHERE received_hour <= ?'),
+  };
+}
+
+function createSchemaV1(db: Database.Database): void {
+  db.exec(`
+    BEGIN IMMEDIATE;
+    CREATE TABLE mailboxes (
+      mailbox_id TEXT PRIMARY KEY,
+      upload_token_hash BLOB NOT NULL UNIQUE,
+      pull_token_hash BLOB NOT NULL UNIQUE
+    ) STRICT;
+    -- AUTOINCREMENT: a seq is never reused after deletes, so "after=<seq>" cursors stay valid.
+    CREATE TABLE bundles (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      mailbox_id TEXT NOT NULL REFERENCES mailboxes (mailbox_id),
+      bundle_id TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      received_hour INTEGER NOT NULL,
+      bytes BLOB NOT NULL,
+      UNIQUE (mailbox_id, bundle_id)
+    ) STRICT;
+    CREATE INDEX bundles_by_mailbox ON bundles (mailbox_id, seq);
+    CREATE INDEX bundles_by_hour ON bundles (received_hour);
+    PRAGMA user_version = ${SCHEMA_VERSION};
+    COMMIT;
+  `);
+}
+
+// The new database file's directory entry must itself reach the disk, or a crash could lose the file.
+function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

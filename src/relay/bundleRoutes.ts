@@ -1,0 +1,107 @@
+// The store-and-forward API of one mailbox: upload with the upload token; list, fetch and
+// acknowledge with the pull token. Bundle bytes are opaque here; only their hash is checked.
+import type { FastifyInstance } from 'fastify';
+import {
+  ackRequestSchema,
+  bundleIdSchema,
+  listBundlesQuerySchema,
+  type AckResponse,
+  type ListBundlesResponse,
+  type PutBundleResponse,
+} from '../protocol/relayApi';
+import { authorizeMailbox } from './authorizeMailbox';
+import { bundleIdOf } from './bundleIdOf';
+import { floorToHour, formatHour } from './floorToHour';
+import type { RelayDeps } from './RelayDeps';
+import { sendRelayError } from './sendRelayError';
+
+interface MailboxParams {
+  mailboxId: string;
+}
+interface BundleParams extends MailboxParams {
+  bundleId: string;
+}
+
+export function registerBundleRoutes(v1: FastifyInstance, { config, store, clock }: RelayDeps): void {
+  const uploader = authorizeMailbox(store, 'upload');
+  const puller = authorizeMailbox(store, 'pull');
+
+  v1.put<{ Params: BundleParams }>(
+    '/mailboxes/:mailboxId/bundles/:bundleId',
+    { onRequest: uploader, bodyLimit: config.maxBundleBytes },
+    async (request, reply) => {
+      const { mailboxId, bundleId } = request.params;
+      if (!bundleIdSchema.safeParse(bundleId).success) {
+        return sendRelayError(reply, 'malformed_id', 'A bundle id is 43 characters of unpadded base64url.');
+      }
+      const body: unknown = request.body;
+      if (body === undefined || (Buffer.isBuffer(body) && body.length === 0)) {
+        return sendRelayError(reply, 'empty_body', 'A bundle cannot be empty.');
+      }
+      if (!Buffer.isBuffer(body)) {
+        return sendRelayError(reply, 'unsupported_media_type', 'Send bundle bytes as application/octet-stream.');
+      }
+      if (bundleIdOf(body) !== bundleId) {
+        return sendRelayError(reply, 'id_mismatch', 'The bundle id is not base64url(SHA-256(body)).');
+      }
+      const result = store.putBundle(mailboxId, bundleId, body, floorToHour(clock()));
+      switch (result.kind) {
+        case 'stored':
+          return reply.code(201).send({ seq: result.seq } satisfies PutBundleResponse);
+        case 'already-stored':
+          return reply.code(200).send({ seq: result.seq } satisfies PutBundleResponse);
+        case 'conflict':
+          return sendRelayError(reply, 'conflict', 'A different bundle is already stored under this id.');
+        case 'storage-full':
+          return sendRelayError(reply, 'storage_full', 'The relay has no room for this bundle.');
+      }
+    },
+  );
+
+  v1.get<{ Params: MailboxParams }>('/mailboxes/:mailboxId/bundles', { onRequest: puller }, async (request, reply) => {
+    const query = listBundlesQuerySchema.safeParse(request.query);
+    if (!query.success) {
+      return sendRelayError(reply, 'invalid_request', 'Use ?after=<seq>&limit=<1..500>, both whole numbers.');
+    }
+    const page = store.listBundles(request.params.mailboxId, query.data.after, query.data.limit);
+    const response: ListBundlesResponse = {
+      bundles: page.bundles.map((bundle) => ({
+        seq: bundle.seq,
+        id: bundle.bundleId,
+        size: bundle.size,
+        receivedHour: formatHour(bundle.receivedHourMs),
+      })),
+      hasMore: page.hasMore,
+    };
+    return reply.send(response);
+  });
+
+  v1.get<{ Params: BundleParams }>(
+    '/mailboxes/:mailboxId/bundles/:bundleId',
+    { onRequest: puller },
+    async (request, reply) => {
+      const { mailboxId, bundleId } = request.params;
+      if (!bundleIdSchema.safeParse(bundleId).success) {
+        return sendRelayError(reply, 'malformed_id', 'A bundle id is 43 characters of unpadded base64url.');
+      }
+      const bytes = store.getBundle(mailboxId, bundleId);
+      if (bytes === null) {
+        return sendRelayError(reply, 'unknown_bundle', 'This mailbox holds no bundle with this id.');
+      }
+      return reply.type('application/octet-stream').send(bytes);
+    },
+  );
+
+  v1.post<{ Params: MailboxParams }>(
+    '/mailboxes/:mailboxId/ack',
+    { onRequest: puller, bodyLimit: 1024 },
+    async (request, reply) => {
+      const body = ackRequestSchema.safeParse(request.body);
+      if (!body.success) {
+        return sendRelayError(reply, 'invalid_request', 'Send a JSON body { "upTo": <seq> }.');
+      }
+      const response: AckResponse = { deleted: store.ack(request.params.mailboxId, body.data.upTo) };
+      return reply.send(response);
+    },
+  );
+}

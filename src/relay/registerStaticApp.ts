@@ -1,0 +1,22 @@
+// Serves the built PWA (vite's dist/) from the relay's own port, so one process is a whole deployment.
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { cacheControlFor } from './cacheControlFor';
+
+/** Registers the app folder if it holds an index.html; returns whether it did (the relay runs API-only otherwise). */
+export async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<boolean> {
+  if (!existsSync(join(staticDir, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root: staticDir,
+    index: ['index.html'],
+    // Cache-Control is chosen per file below; send's default max-age=0 would fight it.
+    cacheControl: false,
+    serveDotFiles: false,
+    setHeaders(res, filePath) {
+      res.setHeader('cache-control', cacheControlFor(relative(staticDir, filePath).split(sep).join('/')));
+    },
+  });
+  return true;
+}
