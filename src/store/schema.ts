@@ -3,8 +3,9 @@
 // `sealed`: encryptWithKey(dataKey, utf8(JSON)) bytes.
 //
 // EVERY NEW SCHEMA VERSION NEEDS A MIGRATION TEST: append it to SCHEMA_VERSIONS (never edit a shipped
-// entry) and commit a raw dump of a database written by the previous version under
-// tests/unit/store/fixtures/ (tests/unit/store/migrations.test.ts fails until each version has one).
+// entry, add an .upgrade() where rows change), then run tests/unit/store/fixtures/writeStoreFixture.ts
+// once and commit its v<N>.json. tests/unit/store/migrations.test.ts fails until every version has a
+// fixture, and opens each older fixture with the current code, so every upgrade path stays tested.
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 import type { ReportState } from './storeApi';
