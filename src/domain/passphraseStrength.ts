@@ -2,7 +2,9 @@
 // counted in Unicode code points after NFKC, so Cyrillic and Kazakh letters count one each, and a letter
 // typed precomposed or as letter + combining mark counts the same.
 
-export type PassphraseProblem = 'too-short' | 'too-few-words' | 'repetitive' | 'common';
+export const passphraseProblems = ['too-short', 'too-few-words', 'repetitive', 'common'] as const;
+
+export type PassphraseProblem = (typeof passphraseProblems)[number];
 
 export type PassphraseScore = 0 | 1 | 2 | 3 | 4;
 
