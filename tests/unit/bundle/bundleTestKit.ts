@@ -156,3 +156,9 @@ export function rewritePayload(bytes: Uint8Array, coordinator: BoxKeyPair, chang
   const changed = change(payload.value.slice());
   return concatBytes(bytes.subarray(0, header.value.signedLength), encryptWithKey(slot.value, padToBucket(changed)));
 }
+
+/** The value, or a set-up error when it is missing (keeps tests free of non-null assertions). */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`set-up: ${what} is missing`);
+  return value;
+}

@@ -11,6 +11,7 @@ import {
   boxKeys,
   craftBundle,
   MAILBOX,
+  must,
   OTHER_MAILBOX,
   payloadFields,
   rewritePayload,
@@ -99,7 +100,7 @@ describe('sealBundle -> openBundle round trip', () => {
 
   it('bundles of different sizes below a bucket come out the same length', () => {
     const short = sealFirst([c1.publicKey], versionsFor(1, 1));
-    const longer = sealFirst([c1.publicKey], [{ ...versionsFor(1, 1)[0]!, report: testReport(1, { narrative: 'x'.repeat(200) }) }]);
+    const longer = sealFirst([c1.publicKey], [{ ...must(versionsFor(1, 1)[0], 'version'), report: testReport(1, { narrative: 'x'.repeat(200) }) }]);
     expect(longer.bytes.length).toBe(short.bytes.length);
   });
 
@@ -134,13 +135,13 @@ describe('openBundle refuses', () => {
     const sealed = sealFirst([c1.publicKey, c2.publicKey]);
     const header = parseBundleHeader(sealed.bytes);
     if (!header.ok) throw new Error(header.reason);
-    const [slot1, slot2] = header.value.slots;
+    const [slot1, slot2] = header.value.slots.map((slot, i) => must(slot, `slot ${i}`)) as [Uint8Array, Uint8Array];
     const prefix = sealed.bytes.subarray(0, 7 + MAILBOX.length);
     const rest = sealed.bytes.subarray(header.value.signedLength);
-    const dropped = concatBytes(prefix, Uint8Array.of(1), slot1!, rest);
-    const swapped = concatBytes(prefix, Uint8Array.of(2), slot2!, slot1!, rest);
+    const dropped = concatBytes(prefix, Uint8Array.of(1), slot1, rest);
+    const swapped = concatBytes(prefix, Uint8Array.of(2), slot2, slot1, rest);
     // Positive control: putting the pieces back in order rebuilds the original bytes.
-    expect(bytesEqual(concatBytes(prefix, Uint8Array.of(2), slot1!, slot2!, rest), sealed.bytes)).toBe(true);
+    expect(bytesEqual(concatBytes(prefix, Uint8Array.of(2), slot1, slot2, rest), sealed.bytes)).toBe(true);
     expect(openBundle(dropped, { mailboxId: MAILBOX, recipientKeyPair: c1 })).toEqual({ ok: false, reason: 'bad-signature' });
     expect(openBundle(swapped, { mailboxId: MAILBOX, recipientKeyPair: c2 })).toEqual({ ok: false, reason: 'bad-signature' });
   });
@@ -272,8 +273,8 @@ describe('sealBundle arguments', () => {
       [{ recipients: [c1.publicKey, c1.publicKey] }, /recipients\[1\]/],
       [{ device: { publicKey: device.publicKey, secretKey: signingKeys('other').secretKey } }, /device\.secretKey/],
       [{ versions: [] }, /versions/],
-      [{ versions: [versionsFor(1, 1)[0]!, versionsFor(3, 1)[0]!] }, /versions\[1\]\.counter/],
-      [{ versions: [{ ...versionsFor(1, 1)[0]!, savedAt: -1 }] }, /versions\[0\]/],
+      [{ versions: [...versionsFor(1, 1), ...versionsFor(3, 1)] }, /versions\[1\]\.counter/],
+      [{ versions: versionsFor(1, 1).map((v) => ({ ...v, savedAt: -1 })) }, /versions\[0\]/],
       [{ previousBundleHash: new Uint8Array(31) }, /previousBundleHash/],
       [{ previousBundleHash: sha256(Uint8Array.of(1)) }, /previousBundleHash/],
       [{ versions: versionsFor(2, 1) }, /previousBundleHash/],
