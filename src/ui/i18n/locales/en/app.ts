@@ -1,0 +1,176 @@
+// Interface text of the app's screens: the i18next namespace 'app' (the default namespace).
+// ru/ and kk/ must have exactly these keys (checked by typecheck through AppMessages).
+// No plural keys: counts are written as "Label: {{n}}" so the three languages share one key set.
+// Several names below are driven by the end-to-end tests and must not change in English:
+// "Passphrase", "Repeat passphrase", "Create vault", "Unlock", "New report", "Save", "Lock",
+// "Incident type", "What happened", "City", "When".
+import type { StringsOf } from './domain';
+
+export const app = {
+  common: {
+    back: 'Back',
+    loading: 'Loading…',
+  },
+  language: {
+    label: 'Language',
+  },
+  shell: {
+    lock: 'Lock',
+    settings: 'Settings',
+  },
+  update: {
+    ready: 'A new version is ready',
+    apply: 'Update',
+    saveFirst: 'Save or discard your report first.',
+  },
+  createVault: {
+    title: 'Create your vault',
+    intro:
+      'Everything you log is encrypted on this phone with your passphrase. Nobody can read your reports without it — and it cannot be recovered if you forget it.',
+    passphrase: 'Passphrase',
+    repeat: 'Repeat passphrase',
+    submit: 'Create vault',
+    working: 'Creating the vault… This takes a few seconds.',
+    weak: 'This passphrase is too weak. See what is missing below.',
+    mismatch: 'The two passphrases are not the same.',
+    failed: {
+      'vault-exists': 'A vault already exists on this phone. Reload the page to unlock it.',
+      'passphrase-too-weak': 'This passphrase is too weak. Choose a longer one.',
+      'storage-full': 'Storage is full. The vault was not created. Free some space and try again.',
+      'storage-error': 'This browser refused to store the vault. Try again, or use another browser.',
+    },
+  },
+  strength: {
+    hint: 'Use four or more words that are easy for you to remember and hard for others to guess.',
+    level: 'Strength: {{level}}',
+    levels: {
+      tooWeak: 'Too weak',
+      weak: 'Weak',
+      acceptable: 'Acceptable',
+      good: 'Good',
+      strong: 'Strong',
+    },
+  },
+  unlock: {
+    title: 'Unlock',
+    passphrase: 'Passphrase',
+    submit: 'Unlock',
+    working: 'Unlocking…',
+    failedCount: 'Failed attempts: {{n}}',
+    failed: {
+      'wrong-passphrase': 'Wrong passphrase. Try again.',
+      'unsafe-kdf-params': 'This vault’s stored settings are unsafe, so it was not opened. It may have been tampered with.',
+      'storage-error': 'This browser’s storage could not be read. Try again.',
+    },
+  },
+  home: {
+    log: 'Log an incident',
+    newReport: 'New report',
+    saved: 'Saved',
+    drafts: 'Unsaved reports',
+    continueDraft: 'Continue',
+    discardDraft: 'Discard',
+    reports: 'Reports',
+    noReports: 'No reports yet.',
+    shown: 'Showing {{shown}} of {{total}}',
+    versions: 'Versions: {{n}}',
+  },
+  states: {
+    local: 'On this phone only',
+    queued: 'Waiting to send',
+    delivered: 'Delivered',
+    acknowledged: 'Received by coordinator',
+    removed: 'Removed from this phone',
+  },
+  storage: {
+    label: 'Storage',
+    notPersistent:
+      'This browser may delete your reports when space runs low. Install the app on your home screen and send your reports as soon as you can.',
+    used: 'Storage used: {{used}} of {{quota}}',
+  },
+  filters: {
+    search: 'Search',
+    more: 'Filters',
+    type: 'Type',
+    anyType: 'All types',
+    from: 'From',
+    to: 'To',
+    city: 'City',
+    clear: 'Clear search and filters',
+  },
+  form: {
+    newTitle: 'New report',
+    editTitle: 'Edit report',
+    draftRestored: 'Draft restored',
+    draftProblem: {
+      'invalid-report': 'Your draft could not be kept. Save the report as soon as you can.',
+      'storage-full': 'Storage is full: your draft could not be kept. Save the report or free some space.',
+      'storage-error': 'Your draft could not be kept. Save the report as soon as you can.',
+    },
+    incidentType: 'Incident type',
+    when: 'When',
+    city: 'City',
+    narrative: 'What happened',
+    moreDetails: 'More details',
+    notSpecified: 'Not specified',
+    person: 'Person {{n}}',
+    addPerson: 'Add a person',
+    removePerson: 'Remove person {{n}}',
+    legalBasisRow: 'Legal basis {{n}}',
+    addLegalBasis: 'Add a legal basis',
+    removeLegalBasis: 'Remove legal basis {{n}}',
+    fixErrors: 'Please correct these fields:',
+    save: 'Save',
+    saving: 'Encrypting and storing…',
+    saveFailed: {
+      locked: 'The app was locked. Your report was NOT saved — unlock and try again.',
+      'invalid-report': 'Your report was NOT saved: some fields are not valid. It is still in the form.',
+      'storage-full': 'Storage is full. Your report was NOT saved — it is still in the form.',
+      'storage-error': 'Your report was NOT saved because the browser’s storage failed. It is still in the form; try again.',
+    },
+    discard: 'Discard',
+    discardQuestion: 'Discard this report? What you typed will be deleted.',
+    discardConfirm: 'Yes, discard it',
+    keepEditing: 'Keep editing',
+  },
+  detail: {
+    edit: 'Edit',
+    notFound: 'This report is not on this phone.',
+    history: 'History',
+    versionSaved: 'Version {{n}}, saved {{when}}',
+    current: 'current',
+    consents: 'agrees to be named',
+    noConsent: 'not to be named',
+    days: 'days: {{n}}',
+    months: 'months: {{n}}',
+  },
+  settings: {
+    title: 'Settings',
+    lockTimeout: 'Lock after this long without use',
+    minutes: '{{n}} min',
+    saveFailed: {
+      locked: 'The app was locked. The setting was not changed.',
+      'invalid-report': 'The setting was not changed.',
+      'storage-full': 'Storage is full. The setting was not changed.',
+      'storage-error': 'The setting could not be stored. Try again.',
+    },
+    changePassphrase: 'Change passphrase',
+    currentPassphrase: 'Current passphrase',
+    newPassphrase: 'New passphrase',
+    repeatNewPassphrase: 'Repeat new passphrase',
+    changePassphraseSubmit: 'Change passphrase',
+    changing: 'Changing the passphrase… This takes a few seconds.',
+    passphraseChanged: 'Passphrase changed. Use the new one from now on.',
+    changeFailed: {
+      weak: 'The new passphrase is too weak. See what is missing above.',
+      mismatch: 'The two new passphrases are not the same.',
+      locked: 'The app was locked. The passphrase was not changed.',
+      'wrong-passphrase': 'The current passphrase is wrong. Nothing was changed.',
+      'passphrase-too-weak': 'The new passphrase is too weak.',
+      'storage-full': 'Storage is full. The passphrase was not changed.',
+      'storage-error': 'The new passphrase could not be stored. The old one still works.',
+    },
+  },
+};
+
+export type AppMessages = StringsOf<typeof app>;

@@ -1,0 +1,188 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useT } from '../i18n/useT';
+import { emptyReport } from '../../domain/emptyReport';
+import type { IncidentType } from '../../domain/incidentTypes';
+import type { ReportSummary, ReportVersionRecord, VaultSession } from '../../store/storeApi';
+import type { DraftEntry } from '../form/draftBook';
+import type { FormState } from '../form/formState';
+import { formStateFromReport } from '../form/formStateFromReport';
+import { useDraftBook } from '../form/useDraftBook';
+import { HomeScreen } from '../home/HomeScreen';
+import { useIdleLock } from '../lock/useIdleLock';
+import { useServices } from './ServicesContext';
+import { SessionContext } from './SessionContext';
+
+// Screens not needed to reach the home screen load on first use, keeping the unlock path small.
+const ReportFormScreen = lazy(async () => ({ default: (await import('../form/ReportFormScreen')).ReportFormScreen }));
+const ReportDetailScreen = lazy(async () => ({ default: (await import('../report/ReportDetailScreen')).ReportDetailScreen }));
+const SettingsScreen = lazy(async () => ({ default: (await import('../settings/SettingsScreen')).SettingsScreen }));
+
+/** Default idle lock before settings are read (issue: default 5 minutes). */
+const defaultLockMinutes = 5;
+
+type Screen =
+  | { readonly name: 'home'; readonly justSaved: boolean }
+  | {
+      readonly name: 'form';
+      readonly draft: DraftEntry;
+      readonly fromDraft: boolean;
+      readonly restored: boolean;
+      readonly chooseType: boolean;
+    }
+  | { readonly name: 'detail'; readonly reportId: string }
+  | { readonly name: 'settings' };
+
+export interface UnlockedAppProps {
+  readonly session: VaultSession;
+  readonly appName: string;
+  /** The vault must be locked now; drafts have been flushed already. */
+  readonly onLocked: () => void;
+  /** Whether an open form holds changes not saved as a report (the update banner waits for it). */
+  readonly onUnsavedChange: (unsaved: boolean) => void;
+}
+
+/**
+ * Everything behind the passphrase. Unmounted on lock, which drops all decrypted state with it.
+ * Locks on the Lock button, after idle time and on pagehide — each time starting the draft save first.
+ */
+export function UnlockedApp({ session, appName, onLocked, onUnsavedChange }: UnlockedAppProps) {
+  const { t } = useT();
+  const { clock } = useServices();
+  const draftBook = useDraftBook(session, clock);
+  const [screen, setScreen] = useState<Screen | null>(null);
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [lockMinutes, setLockMinutes] = useState(defaultLockMinutes);
+  const { drafts, flush } = draftBook;
+
+  const lockNow = useCallback(() => {
+    // saveDraft seals with the key synchronously before its first await, so locking right after is safe.
+    flush();
+    onLocked();
+  }, [flush, onLocked]);
+
+  useIdleLock(clock, lockMinutes, lockNow);
+
+  useEffect(() => {
+    window.addEventListener('pagehide', lockNow);
+    return () => window.removeEventListener('pagehide', lockNow);
+  }, [lockNow]);
+
+  const refreshReports = useCallback(() => {
+    session.listReports().then(setReports, (error: unknown) => {
+      if (!session.isLocked()) throw error;
+    });
+  }, [session]);
+
+  useEffect(() => {
+    refreshReports();
+    session.getSettings().then(
+      (settings) => setLockMinutes(settings.lockTimeoutMinutes),
+      (error: unknown) => {
+        if (!session.isLocked()) throw error;
+      },
+    );
+  }, [session, refreshReports]);
+
+  // First screen after unlock: the newest unsaved form if there is one ("Draft restored"), else home.
+  useEffect(() => {
+    if (screen !== null || drafts === null) return;
+    const newest = drafts[0];
+    setScreen(
+      newest === undefined
+        ? { name: 'home', justSaved: false }
+        : { name: 'form', draft: newest, fromDraft: true, restored: true, chooseType: false },
+    );
+  }, [drafts, screen]);
+
+  useEffect(() => {
+    if (screen?.name === 'form') onUnsavedChange(screen.fromDraft);
+    else onUnsavedChange(false);
+  }, [screen, onUnsavedChange]);
+
+  const goHome = (justSaved = false) => setScreen({ name: 'home', justSaved });
+
+  const openNew = (type: IncidentType | null) => {
+    const form = formStateFromReport(emptyReport(type ?? 'other', new Date(clock.now()), () => crypto.randomUUID()));
+    setScreen({ name: 'form', draft: { reportId: form.id, amendment: false, updatedAt: clock.now(), form }, fromDraft: false, restored: false, chooseType: type === null });
+  };
+
+  const openEdit = (latest: ReportVersionRecord) => {
+    // An unsaved amendment of this report wins over the saved version: nothing typed is lost.
+    const existing = drafts?.find((draft) => draft.reportId === latest.reportId);
+    if (existing !== undefined) {
+      setScreen({ name: 'form', draft: existing, fromDraft: true, restored: false, chooseType: false });
+      return;
+    }
+    const form = formStateFromReport(latest.report);
+    setScreen({ name: 'form', draft: { reportId: form.id, amendment: true, updatedAt: clock.now(), form }, fromDraft: false, restored: false, chooseType: false });
+  };
+
+  const renderScreen = (current: Screen) => {
+    switch (current.name) {
+      case 'home':
+        return (
+          <HomeScreen
+            reports={reports}
+            drafts={drafts ?? []}
+            justSaved={current.justSaved}
+            onNewReport={openNew}
+            onOpenReport={(reportId) => setScreen({ name: 'detail', reportId })}
+            onContinueDraft={(draft) => setScreen({ name: 'form', draft, fromDraft: true, restored: false, chooseType: false })}
+            onDiscardDraft={(draft) => draftBook.remove(draft.reportId)}
+          />
+        );
+      case 'form': {
+        const { draft } = current;
+        return (
+          <ReportFormScreen
+            // A new key remounts the form when another report opens, so no state leaks between them.
+            key={draft.reportId}
+            initial={draft.form}
+            amendment={draft.amendment}
+            fromDraft={current.fromDraft}
+            restored={current.restored}
+            chooseType={current.chooseType}
+            draftProblem={draftBook.problem}
+            onChange={(form: FormState) => draftBook.put({ reportId: draft.reportId, amendment: draft.amendment, updatedAt: clock.now(), form })}
+            onDirtyChange={onUnsavedChange}
+            onSaved={() => {
+              draftBook.remove(draft.reportId);
+              refreshReports();
+              goHome(true);
+            }}
+            onBack={(dirty) => {
+              if (dirty) flush();
+              else draftBook.remove(draft.reportId);
+              goHome();
+            }}
+            onDiscard={() => {
+              draftBook.remove(draft.reportId);
+              goHome();
+            }}
+          />
+        );
+      }
+      case 'detail':
+        return <ReportDetailScreen reportId={current.reportId} onEdit={openEdit} onBack={() => goHome()} />;
+      case 'settings':
+        return <SettingsScreen lockMinutes={lockMinutes} onLockMinutesChange={setLockMinutes} onBack={() => goHome()} />;
+    }
+  };
+
+  return (
+    <SessionContext.Provider value={session}>
+      <header className="topbar">
+        <span className="app-name">{appName}</span>
+        {screen?.name === 'settings' ? null : (
+          <button type="button" onClick={() => setScreen({ name: 'settings' })}>
+            {t('shell.settings')}
+          </button>
+        )}
+        <button type="button" onClick={lockNow}>
+          {t('shell.lock')}
+        </button>
+      </header>
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{screen === null ? <p role="status">{t('common.loading')}</p> : renderScreen(screen)}</Suspense>
+    </SessionContext.Provider>
+  );
+}
