@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorCodes, type FieldError } from '../../../src/domain/fieldError';
 import { reportLimits } from '../../../src/domain/reportLimits';
@@ -104,5 +105,29 @@ describe('validateReport', () => {
     for (const input of inputs) for (const error of errorsOf(input)) codes.add(error.code);
     expect(codes.size).toBeGreaterThan(1);
     for (const code of codes) expect(fieldErrorCodes).toContain(code);
+  });
+
+  it('answers any value with a result, never an exception, and only closed-list codes', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const result = validateReport(input);
+        if (!result.ok) for (const error of result.errors) expect(fieldErrorCodes).toContain(error.code);
+      }),
+    );
+  });
+
+  it('points at the damaged field when one field of a valid report is replaced by anything', () => {
+    const valid = fullInput('protest_or_picket');
+    const keys = Object.keys(valid).filter((key) => key !== 'incidentType');
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.jsonValue(), (key, value) => {
+        const result = validateReport({ ...valid, [key]: value });
+        if (result.ok) return;
+        for (const error of result.errors) {
+          expect(error.path === key || error.path.startsWith(`${key}.`), `${error.path} for ${key}`).toBe(true);
+          expect(fieldErrorCodes).toContain(error.code);
+        }
+      }),
+    );
   });
 });
