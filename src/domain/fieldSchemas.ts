@@ -24,7 +24,7 @@ export function positiveCount(max: number) {
   return z.number().int().min(1).max(max);
 }
 
-export const currencySchema = z
+const currencySchema = z
   .string()
   .trim()
   .toUpperCase()
@@ -38,9 +38,6 @@ export const moneySchema = z.strictObject({
 
 /** A calendar day, 'YYYY-MM-DD'. */
 export const isoDaySchema = z.string().trim().refine((value) => isCalendarDate(value, 'day'), { error: 'invalid_date' });
-
-export const triStates = ['yes', 'no', 'unknown'] as const;
-export type TriState = (typeof triStates)[number];
 
 /** A list without repeats (checkbox groups, tags). */
 export function uniqueList<T extends z.ZodType>(item: T, max: number) {

@@ -4,12 +4,12 @@
 // 'unknown_field' rather than silently kept.
 import { z } from 'zod';
 import type { IncidentType } from './incidentTypes';
-import { count, isoDaySchema, moneySchema, optionalText, positiveCount, triStates } from './fieldSchemas';
+import { count, isoDaySchema, moneySchema, optionalText, positiveCount } from './fieldSchemas';
 import { reportLimits } from './reportLimits';
 
 /** Closed lists a details field can choose from; labels are domain:detailChoices.<list>.<value>. */
 export const detailChoiceLists = {
-  triState: triStates,
+  triState: ['yes', 'no', 'unknown'],
   timeOfDay: ['night', 'early_morning', 'day', 'evening'],
   detentionPlace: ['home', 'street', 'event', 'workplace', 'other'],
   caseStage: ['pre_trial_investigation', 'trial', 'appeal', 'closed'],

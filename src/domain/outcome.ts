@@ -1,6 +1,6 @@
 // What came of the incident (DESIGN.md §8), one of a closed set of kinds, each with its own numbers.
 import { z } from 'zod';
-import { currencySchema, positiveCount } from './fieldSchemas';
+import { moneySchema, positiveCount } from './fieldSchemas';
 import { reportLimits } from './reportLimits';
 
 export const outcomeKinds = [
@@ -17,11 +17,7 @@ export const outcomeKinds = [
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
 export const outcomeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('fine'),
-    amount: z.number().min(0).max(reportLimits.amount),
-    currency: currencySchema.default('KZT'),
-  }),
+  z.strictObject({ kind: z.literal('fine'), ...moneySchema.shape }),
   z.strictObject({ kind: z.literal('administrative_arrest'), days: positiveCount(reportLimits.days) }),
   z.strictObject({ kind: z.literal('prison_term'), months: positiveCount(reportLimits.months) }),
   z.strictObject({ kind: z.literal('restricted_freedom'), months: positiveCount(reportLimits.months) }),

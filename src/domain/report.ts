@@ -13,7 +13,7 @@ import { outcomeSchema } from './outcome';
 import { reportLimits } from './reportLimits';
 import { sources } from './sources';
 
-/** Bumped when a stored report's shape changes incompatibly; readers migrate older versions. */
+/** Bumped when a stored report's shape changes incompatibly; readers must then still accept every older version. */
 export const reportSchemaVersion = 1;
 
 export const coordinatePrecisions = ['exact', 'approximate', 'city'] as const;
