@@ -147,7 +147,7 @@ export const domain = {
       kind: 'Нәтиже',
       amount: 'Сомасы',
       currency: 'Валюта',
-      days: 'Қамақ тәуліктері',
+      days: 'Қамақ мерзімі (тәулік)',
       months: 'Ай саны',
     },
     source: 'Ақпарат көзі',

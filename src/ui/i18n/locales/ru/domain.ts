@@ -147,7 +147,7 @@ export const domain = {
       kind: 'Итог',
       amount: 'Сумма',
       currency: 'Валюта',
-      days: 'Суток ареста',
+      days: 'Срок ареста (суток)',
       months: 'Месяцев',
     },
     source: 'Источник информации',
