@@ -13,7 +13,8 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     index: ['index.html'],
     // Cache-Control is chosen per file below; send's default max-age=0 would fight it.
     cacheControl: false,
-    serveDotFiles: false,
+    // @fastify/static serves dotfiles unless told otherwise; an operator's .env in dist/ must stay private.
+    dotfiles: 'ignore',
     setHeaders(res, filePath) {
       res.setHeader('cache-control', cacheControlFor(relative(staticDir, filePath).split(sep).join('/')));
     },

@@ -1,17 +1,15 @@
 // The store on its own (in this process): the parts HTTP cannot reach, such as a hash collision.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, RelayStore } from '../../src/relay/RelayStore';
 import { hashToken } from '../../src/relay/hashToken';
-import { makeTempDir, removeDir } from './relayProcess';
+import { makeTempDir } from './relayProcess';
 
 const HOUR = Date.parse('2025-01-01T10:00:00Z');
-const dirs: string[] = [];
 
 function openStore(maxStoreBytes = 64 * 1024 * 1024): { store: RelayStore; dir: string } {
   const dir = makeTempDir('store');
-  dirs.push(dir);
   const opened = RelayStore.open(join(dir, 'data'), maxStoreBytes);
   if (!opened.ok) throw new Error(opened.reason);
   return { store: opened.store, dir: join(dir, 'data') };
@@ -21,10 +19,6 @@ function withMailbox(store: RelayStore, mailboxId = 'mailbox-a'): string {
   expect(store.createMailbox(mailboxId, { uploadTokenHash: hashToken(`${mailboxId}-up`), pullTokenHash: hashToken(`${mailboxId}-pull`) }).kind).toBe('created');
   return mailboxId;
 }
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
 
 describe('RelayStore', () => {
   it('reports a conflict when an id already holds different bytes, and keeps the first bytes', () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const DALA_BIN = fileURLToPath(new URL('../../bin/dala.js', import.meta.url));
 const LISTENING = /^Dala listening on (http:\/\/\S+)$/m;
@@ -28,12 +29,13 @@ export interface SpawnRelayOptions {
   readonly args?: readonly string[];
 }
 
-export function makeTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `dala-${prefix}-`));
-}
+// Every folder a test makes lives under one root per test file, removed after the file's tests
+// (this hook is registered first, so it runs after the file's own afterAll hooks stop the relays).
+const testRoot = mkdtempSync(join(tmpdir(), 'dala-relay-tests-'));
+afterAll(() => rmSync(testRoot, { recursive: true, force: true }));
 
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+export function makeTempDir(prefix: string): string {
+  return mkdtempSync(join(testRoot, `${prefix}-`));
 }
 
 /** The environment of this test process without settings that would leak into the relay under test. */

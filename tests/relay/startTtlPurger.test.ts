@@ -4,20 +4,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '../../src/relay/hashToken';
 import { RelayStore } from '../../src/relay/RelayStore';
 import { startTtlPurger } from '../../src/relay/startTtlPurger';
-import { makeTempDir, removeDir } from './relayProcess';
+import { makeTempDir } from './relayProcess';
 
 const DAY = 86_400_000;
 const START = Date.parse('2025-01-01T10:30:00Z');
 
-let dir = '';
 let store: RelayStore;
 let now = START;
 const log = { info: vi.fn<(line: string) => void>(), error: vi.fn<(line: string) => void>() };
 
 beforeEach(() => {
   vi.useFakeTimers();
-  dir = makeTempDir('purger');
-  const opened = RelayStore.open(join(dir, 'data'), 1024 * 1024);
+  const opened = RelayStore.open(join(makeTempDir('purger'), 'data'), 1024 * 1024);
   if (!opened.ok) throw new Error(opened.reason);
   store = opened.store;
   store.createMailbox('m', { uploadTokenHash: hashToken('up'), pullTokenHash: hashToken('pull') });
@@ -26,7 +24,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
-  removeDir(dir);
 });
 
 const ids = (): string[] => store.listBundles('m', 0, 100).bundles.map((b) => b.bundleId);

@@ -1,13 +1,11 @@
 // The hard time-to-live, across restarts on one data folder. DALA_TEST_NOW freezes the relay's
 // clock (a test-only setting) so the hour boundaries are exact.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBundlesResponseSchema, type CreateMailboxResponse } from '../../src/protocol/relayApi';
 import { ADMIN_TOKEN, createMailbox, idOf, listBundles, putBundle, randomBundle } from './relayClient';
-import { makeTempDir, removeDir, spawnRelay } from './relayProcess';
+import { makeTempDir, spawnRelay } from './relayProcess';
 
-const root = makeTempDir('ttl');
-const dataDir = `${root}/data`;
-afterAll(() => removeDir(root));
+const dataDir = `${makeTempDir('ttl')}/data`;
 
 async function listedAt(now: string, mailbox: CreateMailboxResponse): Promise<string[]> {
   const relay = await spawnRelay({ dataDir, env: { DALA_TEST_NOW: now, DALA_TTL_DAYS: '30' } });
