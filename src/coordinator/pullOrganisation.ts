@@ -1,0 +1,122 @@
+// Pulls one organisation's mailbox from each of its relays. Per page: fetch, check and open every
+// bundle, then write reports.bin, then the new cursor into coordinator.json, and only then acknowledge
+// (which lets the relay delete): a crash at any point loses nothing and a re-pull only finds duplicates.
+import { coordinatorIdentity } from './coordinatorIdentity';
+import { saveArchive } from './coordinatorArchive';
+import type { CoordinatorArchive } from './coordinatorArchive';
+import type { CoordinatorState } from './coordinatorState';
+import type { CoordinatorStorage } from './CoordinatorStorage';
+import type { CoordinatorVault } from './CoordinatorVault';
+import { createBundleIntake } from './createBundleIntake';
+import type { IntakeSummary } from './createBundleIntake';
+import type { DeviceGaps, Equivocation } from './ledger';
+import type { RelayCallFailure, RelayClient } from './relayClient';
+import { saveCoordinatorState } from './saveCoordinatorState';
+
+export interface RelayPullReport {
+  readonly url: string;
+  /** Bundles listed and fetched (whatever became of them). */
+  readonly fetched: number;
+  /** Listed, then gone before they could be fetched (expired, or purged by another coordinator's ack). */
+  readonly vanished: number;
+  readonly lastSeq: number;
+  /** Why this relay's pull stopped early; what came before was kept and acknowledged. */
+  readonly failure: RelayCallFailure | null;
+  /** The last acknowledgement that failed, if any: the relay keeps those bundles a while longer, no harm done. */
+  readonly ackFailure: RelayCallFailure | null;
+}
+
+export interface PullOrganisationResult {
+  readonly vault: CoordinatorVault;
+  readonly archive: CoordinatorArchive;
+  readonly summary: IntakeSummary;
+  readonly relays: readonly RelayPullReport[];
+  readonly gaps: readonly DeviceGaps[];
+  readonly equivocations: readonly Equivocation[];
+}
+
+export interface PullOrganisationOptions {
+  readonly storage: CoordinatorStorage;
+  readonly vault: CoordinatorVault;
+  readonly archive: CoordinatorArchive;
+  readonly mailboxId: string;
+  readonly clientFor: (url: string) => RelayClient;
+  readonly pageSize?: number;
+  readonly now?: () => Date;
+}
+
+const DEFAULT_PAGE_SIZE = 100;
+
+function withCursor(state: CoordinatorState, mailboxId: string, url: string, lastSeq: number): CoordinatorState {
+  return {
+    ...state,
+    organisations: state.organisations.map((org) =>
+      org.mailboxId !== mailboxId ? org : { ...org, relays: org.relays.map((relay) => (relay.url === url ? { ...relay, lastSeq } : relay)) },
+    ),
+  };
+}
+
+export async function pullOrganisation(options: PullOrganisationOptions): Promise<PullOrganisationResult> {
+  const { storage, mailboxId, clientFor } = options;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  let vault = options.vault;
+  const organisation = vault.state.organisations.find((org) => org.mailboxId === mailboxId);
+  if (organisation === undefined) throw new RangeError(`pullOrganisation: no organisation with mailboxId ${mailboxId}`);
+  const { pullToken } = organisation;
+  const intake = createBundleIntake({
+    storage,
+    archive: options.archive,
+    mailboxId,
+    recipient: coordinatorIdentity(vault.state).box,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+
+  const reports: RelayPullReport[] = [];
+  for (const cursor of organisation.relays) {
+    const client = clientFor(cursor.url);
+    const source = `relay ${cursor.url}`;
+    let after = cursor.lastSeq;
+    let fetched = 0;
+    let vanished = 0;
+    let failure: RelayCallFailure | null = null;
+    let ackFailure: RelayCallFailure | null = null;
+    for (;;) {
+      const page = await client.listBundles(mailboxId, pullToken, after, pageSize);
+      if (!page.ok) {
+        failure = page;
+        break;
+      }
+      let processedUpTo = after;
+      for (const listed of page.value.bundles) {
+        const got = await client.fetchBundle(mailboxId, pullToken, listed.id);
+        if (!got.ok && got.reason === 'http-error' && got.code === 'unknown_bundle') {
+          vanished += 1;
+        } else if (!got.ok) {
+          failure = got;
+          break;
+        } else {
+          fetched += 1;
+          await intake.receive(got.value, source, listed.id);
+        }
+        processedUpTo = listed.seq;
+      }
+      if (processedUpTo > after) {
+        await saveArchive(storage, vault, intake.archive());
+        vault = await saveCoordinatorState(storage, vault, withCursor(vault.state, mailboxId, cursor.url, processedUpTo));
+        const acked = await client.ack(mailboxId, pullToken, processedUpTo);
+        ackFailure = acked.ok ? null : acked;
+        after = processedUpTo;
+      }
+      if (failure !== null || !page.value.hasMore) break;
+    }
+    reports.push({ url: cursor.url, fetched, vanished, lastSeq: after, failure, ackFailure });
+  }
+  return {
+    vault,
+    archive: intake.archive(),
+    summary: intake.summary(),
+    relays: reports,
+    gaps: intake.ledger.gaps(),
+    equivocations: intake.ledger.equivocations(),
+  };
+}
