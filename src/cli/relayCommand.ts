@@ -1,6 +1,6 @@
 // `dala relay`: runs the relay in the foreground until SIGTERM or SIGINT.
 import { Command, Option } from 'commander';
-import { readRelayConfig, type RelayFlags } from '../relay/readRelayConfig';
+import { readRelayConfig, type RelayConfig, type RelayFlags } from '../relay/readRelayConfig';
 import type { RelayLog } from '../relay/RelayDeps';
 import { startRelay } from '../relay/startRelay';
 
@@ -36,16 +36,13 @@ Environment:
     .action(async (flags: RelayFlags, command: Command) => {
       const read = readRelayConfig(flags, process.env);
       if (!read.ok) command.error(`error: ${read.message}`);
-      else await runRelay(read.config, version, command);
+      await runRelay(read.config, version, command);
     });
 }
 
-async function runRelay(config: Parameters<typeof startRelay>[0], version: string, command: Command): Promise<void> {
+async function runRelay(config: RelayConfig, version: string, command: Command): Promise<void> {
   const started = await startRelay(config, version, log);
-  if (!started.ok) {
-    command.error(`error: ${started.message}`);
-    return;
-  }
+  if (!started.ok) command.error(`error: ${started.message}`);
   const { relay } = started;
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

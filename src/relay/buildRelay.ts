@@ -103,6 +103,7 @@ export async function buildRelay(deps: RelayDeps): Promise<FastifyInstance> {
   );
 
   const serveApp = await registerStaticApp(app, config.staticDir);
+  if (!serveApp) log.error(`No built app in ${config.staticDir} (index.html missing): serving the API only.`);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0] ?? '';
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(path) && !path.startsWith('/assets/');
