@@ -79,4 +79,26 @@ describe('bundle fixtures', () => {
     const recipientKeyPair = boxKeyPairFromSecretKey(decodeKey(spec.coordinators[0]?.secretKey ?? ''));
     expect(openBundle(changed, { mailboxId: spec.mailboxId, recipientKeyPair })).toEqual({ ok: false, reason: 'tampered' });
   });
+
+  it('the worked example in BUNDLE_FORMAT.md is the one-coordinator fixture, byte for byte where it quotes bytes', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../src/protocol/BUNDLE_FORMAT.md', import.meta.url)), 'utf8');
+    const example = fixtures.find((f) => f.name === 'v1/one-coordinator.json');
+    if (example === undefined) throw new Error('the worked-example fixture is missing');
+    const { bytes, spec } = example;
+    const quoted = [
+      spec.expected.id,
+      spec.expected.deviceId,
+      toHex(decodeKey(spec.coordinators[0]?.secretKey ?? '')),
+      toHex(bytes.subarray(0, 4)),
+      toHex(bytes.subarray(7, 29)),
+      toHex(bytes.subarray(30, 62)),
+      toHex(bytes.subarray(62, 78)),
+      toHex(bytes.subarray(78, 110)),
+      toHex(bytes.subarray(110, 134)),
+      toHex(bytes.subarray(134, 150)),
+    ];
+    for (const text of quoted) expect(doc, text).toContain(text);
+    // Control: the doc does not contain just anything.
+    expect(doc).not.toContain(toHex(bytes.subarray(150, 182)));
+  });
 });
