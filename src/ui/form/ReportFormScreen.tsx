@@ -212,10 +212,7 @@ export function ReportFormScreen(props: ReportFormScreenProps) {
                 inputMode="numeric"
               />
               <LegalBasisFields rows={state.legalBasis} fields={fields} onChange={(legalBasis) => update({ legalBasis })} />
-              <fieldset>
-                <legend>{t('domain:fields.outcome._')}</legend>
-                <OutcomeFields value={state} fields={fields} onChange={update} />
-              </fieldset>
+              <OutcomeFields value={state} fields={fields} onChange={update} />
               <SelectField
                 id={fields.idFor('source')}
                 label={t('domain:fields.source')}

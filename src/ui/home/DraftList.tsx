@@ -11,7 +11,7 @@ export function DraftList({ drafts, onContinue, onDiscard }: { drafts: readonly 
   return (
     <section aria-labelledby="drafts-heading" className="notice warn stack">
       <h2 id="drafts-heading">{t('home.drafts')}</h2>
-      <ul className="report-list">
+      <ul className="draft-list">
         {drafts.map((draft) => {
           const titleId = `draft-${draft.reportId}`;
           const { form } = draft;

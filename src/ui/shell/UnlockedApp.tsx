@@ -63,9 +63,22 @@ export function UnlockedApp({ session, appName, onLocked, onUnsavedChange }: Unl
   useIdleLock(clock, lockMinutes, lockNow);
 
   useEffect(() => {
+    // Chromium drops IndexedDB writes started in pagehide on reload or close, but keeps those started in
+    // beforeunload; on phones, switching apps only fires visibilitychange (the page lives on, so the write
+    // completes). So the draft is saved at each of these moments, and pagehide then locks.
+    const saveDraftNow = () => flush();
+    const saveWhenHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('beforeunload', saveDraftNow);
+    document.addEventListener('visibilitychange', saveWhenHidden);
     window.addEventListener('pagehide', lockNow);
-    return () => window.removeEventListener('pagehide', lockNow);
-  }, [lockNow]);
+    return () => {
+      window.removeEventListener('beforeunload', saveDraftNow);
+      document.removeEventListener('visibilitychange', saveWhenHidden);
+      window.removeEventListener('pagehide', lockNow);
+    };
+  }, [flush, lockNow]);
 
   const refreshReports = useCallback(() => {
     session.listReports().then(setReports, (error: unknown) => {
