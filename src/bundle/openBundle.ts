@@ -88,6 +88,9 @@ export function openBundle(bytes: Uint8Array, options: OpenBundleOptions): OpenB
   if (!(bytes instanceof Uint8Array)) throw new TypeError('openBundle: bytes must be a Uint8Array');
   const { mailboxId, recipientKeyPair } = options;
   if (typeof mailboxId !== 'string') throw new TypeError('openBundle: options.mailboxId must be a string');
+  if (!(recipientKeyPair?.publicKey instanceof Uint8Array) || !(recipientKeyPair.secretKey instanceof Uint8Array)) {
+    throw new TypeError('openBundle: options.recipientKeyPair must be an X25519 key pair');
+  }
   if (bytes.length > BUNDLE_MAX_BYTES) return fail('malformed');
 
   const header = parseBundleHeader(bytes);
