@@ -14,7 +14,8 @@ export function formatBytes(bytes: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale[language], {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // "999 bytes" reads better than the short form "999 byte"; larger units use "kB", "МБ".
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
