@@ -15,7 +15,7 @@ export function relayCommand(version: string): Command {
   return new Command('relay')
     .description('Run a relay: stores and forwards sealed bundles it cannot read, and serves the app from dist/.')
     .addOption(new Option('--port <port>', 'TCP port (0 picks a free one)').env('PORT').default('8787'))
-    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
+    .addOption(new Option('--host <host>', 'address to listen on').env('DALA_HOST').default('127.0.0.1'))
     .addOption(new Option('--data <dir>', 'data folder, created if missing').env('DALA_DATA').default('./data'))
     .addOption(new Option('--static <dir>', 'built app to serve (default: <repo>/dist)').env('DALA_STATIC'))
     .showHelpAfterError("(run 'dala relay --help' for usage)")

@@ -21,7 +21,7 @@ export interface RelayConfig {
   readonly frozenNowMs: number | null;
 }
 
-/** Values of --port, --host, --data, --static (already falling back to PORT, HOST, DALA_DATA, DALA_STATIC). */
+/** Values of --port, --host, --data, --static (already falling back to PORT, DALA_HOST, DALA_DATA, DALA_STATIC). */
 export interface RelayFlags {
   readonly port?: string | undefined;
   readonly host?: string | undefined;
@@ -60,7 +60,7 @@ export function readRelayConfig(flags: RelayFlags, env: Readonly<Record<string, 
 
 function buildConfig(flags: RelayFlags, env: Readonly<Record<string, string | undefined>>): RelayConfig {
   const host = flags.host ?? '127.0.0.1';
-  if (host.trim() === '') throw new InvalidSetting('--host', '--host (HOST) must not be empty');
+  if (host.trim() === '') throw new InvalidSetting('--host', '--host (DALA_HOST) must not be empty');
   const adminToken = nonEmpty(env['DALA_ADMIN_TOKEN']);
   if (adminToken !== null && !ADMIN_TOKEN.test(adminToken)) {
     throw new InvalidSetting(

@@ -42,7 +42,7 @@ export function makeTempDir(prefix: string): string {
 export function cleanEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || key.startsWith('DALA_') || ['PORT', 'HOST', 'NODE_OPTIONS'].includes(key)) continue;
+    if (value === undefined || key.startsWith('DALA_') || ['PORT', 'HOST', 'DALA_HOST', 'NODE_OPTIONS'].includes(key)) continue;
     env[key] = value;
   }
   return { ...env, ...extra };
