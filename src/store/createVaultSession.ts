@@ -1,6 +1,10 @@
+import { listUnsentBundles, markBundleDelivered } from './bundleRepository';
 import { changeVaultPassphrase } from './changeVaultPassphrase';
 import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
+import { joinOrganisation, readOrganisation } from './organisationRepository';
+import { readOutboxSummary } from './outboxSummary';
 import { listReportSummaries, readReportHistory, saveReportVersion } from './reportRepository';
+import { sealPendingVersions } from './sealOutbox';
 import { readSettings, writeSettings } from './settingsRepository';
 import type { VaultSession } from './storeApi';
 import type { StoreContext } from './storeContext';
@@ -21,5 +25,11 @@ export function createVaultSession(ctx: StoreContext, { holder, deviceId }: Unlo
     deleteDraft: (draftKey) => deleteDraftRecord(ctx, holder, draftKey),
     getSettings: () => readSettings(ctx, holder),
     updateSettings: (patch) => writeSettings(ctx, holder, patch),
+    organisation: () => readOrganisation(ctx, holder),
+    joinOrganisation: (input) => joinOrganisation(ctx, holder, input),
+    sealPendingVersions: (sealer, maxVersionsPerBundle) => sealPendingVersions(ctx, holder, sealer, maxVersionsPerBundle),
+    unsentBundles: () => listUnsentBundles(ctx, holder),
+    markBundleDelivered: (firstCounter, seq) => markBundleDelivered(ctx, holder, firstCounter, seq),
+    outboxSummary: () => readOutboxSummary(ctx, holder),
   };
 }

@@ -24,3 +24,13 @@ export function readDeviceId(holder: DataKeyHolder, sealedIdentity: Uint8Array):
   wipe(secretKey);
   return deviceId;
 }
+
+/** The device's Ed25519 key pair for one signing operation; the caller wipes secretKey right after. */
+export function openDeviceKeyPair(holder: DataKeyHolder, sealedIdentity: Uint8Array, operation: string): { publicKey: Uint8Array; secretKey: Uint8Array } {
+  const secretKey = holder.openBytes(sealedIdentity, operation);
+  if (secretKey.length !== SECRET_KEY_BYTES) {
+    wipe(secretKey);
+    throw new Error(`${operation}: the stored device identity has the wrong length`);
+  }
+  return { publicKey: secretKey.slice(32), secretKey };
+}

@@ -20,14 +20,15 @@ export async function saveReportVersion(ctx: StoreContext, holder: DataKeyHolder
   const { db } = ctx;
   const reportId = parsed.data.id;
   const savedAt = ctx.now();
-  return writeTransaction(db, [db.reports, db.reportVersions, db.outbox, db.counters], async () => {
+  return writeTransaction(db, [db.reports, db.reportVersions, db.outbox, db.counters, db.organisation], async () => {
     const existing = await db.reports.get(reportId);
+    const joined = (await db.organisation.count()) > 0;
     const version = (existing?.latestVersion ?? 0) + 1;
     const counter = ((await db.counters.get('device'))?.value ?? 0) + 1;
     const saved: ReportVersionRecord = { reportId, version, counter, savedAt, report: parsed.data };
     await db.reportVersions.add({ reportId, version, counter, sealed: sealReportVersion(holder, saved) });
-    // Until an organisation is joined (#3) every newly saved version is on this phone only.
-    await db.reports.put({ reportId, latestVersion: version, state: 'local' });
+    // Until an organisation is joined every saved version is on this phone only; after, it waits to be sent.
+    await db.reports.put({ reportId, latestVersion: version, state: joined ? 'queued' : 'local' });
     await db.outbox.add({ counter, reportId, version, state: 'unsealed' });
     await db.counters.put({ name: 'device', value: counter });
     return saved;

@@ -44,8 +44,11 @@ export interface ReportRow {
   readonly state: ReportState;
 }
 
-/** Sync (#3) adds the sealed bundle bytes and later states; a saved version starts as 'unsealed'. */
-export type OutboxState = 'unsealed';
+/**
+ * A saved version starts 'unsealed'; once an organisation is joined it is sealed into a bundle
+ * ('sealed', the bundle's bytes stored before any upload) and becomes 'delivered' when a relay has it.
+ */
+export type OutboxState = 'unsealed' | 'sealed' | 'delivered';
 
 export interface OutboxRow {
   /** The per-device counter of the version this row carries: also its upload order. */
@@ -53,6 +56,8 @@ export interface OutboxRow {
   readonly reportId: string;
   readonly version: number;
   readonly state: OutboxState;
+  /** From schema v2: the firstCounter of the bundle that carries this version, once sealed. */
+  readonly bundle?: number;
 }
 
 export interface DraftRow {
@@ -63,6 +68,38 @@ export interface DraftRow {
 export interface SettingsRow {
   readonly id: 'settings';
   readonly sealed: Uint8Array;
+}
+
+/** v2: the single row of `organisation`, written when the device joins one (keys pinned from then on). */
+export interface OrganisationRow {
+  readonly id: 'organisation';
+  /** Sealed SealedOrganisation (see organisationRepository.ts): even the organisation's name is sensitive. */
+  readonly sealed: Uint8Array;
+}
+
+export type BundleState = 'sealed' | 'delivered';
+
+/** v2: one sealed bundle of this device; it carries the outbox versions firstCounter..lastCounter. */
+export interface BundleRow {
+  readonly firstCounter: number;
+  readonly lastCounter: number;
+  readonly state: BundleState;
+  /**
+   * 'sealed': the bundle bytes, sealed again under the data key, so that a seized phone cannot be
+   * matched to the bundles a relay holds. Dropped once delivered.
+   */
+  readonly sealedBytes?: Uint8Array;
+  /** 'delivered': sealed { id, seq } of the relay's answer. */
+  readonly sealedReceipt?: Uint8Array;
+}
+
+/** v2: the single row of `bundleChain`: where this device's bundle chain ends (DESIGN.md §5, P6). */
+export interface BundleChainRow {
+  readonly id: 'chain';
+  /** The lastCounter of the newest sealed bundle. */
+  readonly lastCounter: number;
+  /** SHA-256 of the newest sealed bundle's bytes, sealed under the data key. */
+  readonly sealedHash: Uint8Array;
 }
 
 export interface CounterRow {
@@ -85,10 +122,30 @@ export const SCHEMA_VERSIONS: readonly { readonly version: number; readonly stor
       counters: 'name',
     },
   },
+  {
+    // Sync (#3): the joined organisation, sealed bundles, and the end of this device's bundle chain.
+    // No row of v1 changes: its outbox rows are 'unsealed' and get sealed once an organisation is joined.
+    version: 2,
+    stores: {
+      vault: 'id',
+      reportVersions: '[reportId+version], &counter',
+      reports: 'reportId, state',
+      outbox: 'counter, state, [reportId+version]',
+      drafts: 'draftKey',
+      settings: 'id',
+      counters: 'name',
+      organisation: 'id',
+      bundles: 'firstCounter, state',
+      bundleChain: 'id',
+    },
+  },
 ];
 
 /** Names of every table in the current schema (for tests and e2e checks of what is at rest). */
-export const STORE_TABLE_NAMES = ['vault', 'reportVersions', 'reports', 'outbox', 'drafts', 'settings', 'counters'] as const;
+export const STORE_TABLE_NAMES = ['vault', 'reportVersions', 'reports', 'outbox', 'drafts', 'settings', 'counters', 'organisation', 'bundles', 'bundleChain'] as const;
+
+/** The tables sync writes (v2); only written once an organisation is joined. */
+export const SYNC_TABLE_NAMES = ['organisation', 'bundles', 'bundleChain'] as const;
 
 export type DalaDatabase = Dexie & {
   vault: Table<VaultRow, 'vault'>;
@@ -98,6 +155,9 @@ export type DalaDatabase = Dexie & {
   drafts: Table<DraftRow, string>;
   settings: Table<SettingsRow, 'settings'>;
   counters: Table<CounterRow, 'device'>;
+  organisation: Table<OrganisationRow, 'organisation'>;
+  bundles: Table<BundleRow, number>;
+  bundleChain: Table<BundleChainRow, 'chain'>;
 };
 
 /** Opens (lazily, on first use) the database with every schema version declared. */

@@ -5,8 +5,9 @@ import type { Report } from '../domain/report';
 export type Result<T, R extends string> = { ok: true; value: T } | { ok: false; reason: R };
 
 /**
- * A report's delivery state. Issue #2 only produces 'local' ("On this phone only");
- * the others arrive with sync (#3) and receipts (#4).
+ * A report's delivery state: 'local' ("On this phone only") until an organisation is joined, then
+ * 'queued' ("Waiting to send") until a relay has every version of it ('delivered'). The others arrive
+ * with receipts (#4).
  */
 export type ReportState = 'local' | 'queued' | 'delivered' | 'acknowledged' | 'removed';
 
@@ -40,6 +41,96 @@ export type UnlockFailure = 'no-vault' | 'wrong-passphrase' | 'unsafe-kdf-params
 export type SaveFailure = 'locked' | 'invalid-report' | 'storage-full' | 'storage-error';
 export type ChangePassphraseFailure = 'locked' | 'wrong-passphrase' | 'passphrase-too-weak' | 'storage-full' | 'storage-error';
 
+/** A coordinator as an invite names them: both public keys in unpadded base64url (32 bytes each). */
+export interface CoordinatorKeys {
+  readonly name: string;
+  /** X25519: bundles are sealed to it. */
+  readonly boxPublicKey: string;
+  /** Ed25519: verifies signed organisation updates. */
+  readonly signPublicKey: string;
+}
+
+/** A coordinator as pinned on this device, with fingerprints a person can compare with the coordinator's. */
+export interface PinnedCoordinator extends CoordinatorKeys {
+  readonly boxFingerprint: string;
+  readonly signFingerprint: string;
+}
+
+/** What joining stores; the shape of a v1 invite without its version (the store does not import protocol). */
+export interface OrganisationInput {
+  readonly name: string;
+  readonly mailboxId: string;
+  /** Relay origins, preferred first; the others are mirrors. */
+  readonly relays: readonly string[];
+  readonly uploadToken: string;
+  readonly coordinators: readonly CoordinatorKeys[];
+}
+
+export interface Organisation extends OrganisationInput {
+  readonly coordinators: readonly PinnedCoordinator[];
+  /** Epoch milliseconds. */
+  readonly joinedAt: number;
+}
+
+/**
+ * 'unusable-key': a coordinator key is not a usable 32-byte public key.
+ * 'different-organisation': this device already belongs to another mailbox.
+ * 'keys-differ': same mailbox, but other coordinator keys than the ones pinned at joining (refused: keys never change this way).
+ */
+export type JoinFailure = 'locked' | 'unusable-key' | 'different-organisation' | 'keys-differ' | 'storage-full' | 'storage-error';
+
+/** 'joined': first time; 'renewed': same organisation and keys, with a new upload token or relay list. */
+export interface JoinOutcome {
+  readonly kind: 'joined' | 'renewed';
+  readonly organisation: Organisation;
+}
+
+/** What the store hands to a BundleSealer: everything a bundle needs, the device key only for this call. */
+export interface BundleSealRequest {
+  readonly mailboxId: string;
+  /** The pinned coordinators' X25519 public keys. */
+  readonly recipients: readonly Uint8Array[];
+  /** The device's Ed25519 key pair; the secret key is wiped as soon as the sealer returns. */
+  readonly device: { readonly publicKey: Uint8Array; readonly secretKey: Uint8Array };
+  /** Saved versions with contiguous counters, oldest first. */
+  readonly versions: readonly ReportVersionRecord[];
+  /** SHA-256 of this device's previous bundle; 32 zero bytes for the first one (counter 1). */
+  readonly previousBundleHash: Uint8Array;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+}
+
+/**
+ * Seals report versions into bundle bytes (src/bundle's sealBundle, passed in by sync: the store does not
+ * import the bundle format). Synchronous, because it runs inside the store's transaction. 'too-large'
+ * asks the store to try again with fewer versions.
+ */
+export type BundleSealer = (request: BundleSealRequest) => Result<Uint8Array, 'too-large'>;
+
+export type SealFailure = 'locked' | 'not-joined' | 'storage-full' | 'storage-error';
+export type OutboxWriteFailure = 'locked' | 'storage-full' | 'storage-error';
+
+/** A sealed bundle not yet delivered: upload exactly these bytes, every time. */
+export interface UnsentBundle {
+  readonly firstCounter: number;
+  readonly lastCounter: number;
+  /** base64url(SHA-256(bytes)): the id a relay stores it under. */
+  readonly id: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface OutboxSummary {
+  readonly joined: boolean;
+  /** Reports in each state (a report counts once, by its current state). */
+  readonly reports: Readonly<Record<'local' | 'queued' | 'delivered', number>>;
+  /** Saved versions not yet sealed into a bundle. */
+  readonly unsealedVersions: number;
+  /** Sealed bundles not yet delivered. */
+  readonly unsentBundles: number;
+  /** savedAt of the oldest version not yet delivered, or null when every version is delivered. */
+  readonly oldestUndeliveredSavedAt: number | null;
+}
+
 export interface VaultSession {
   /** base64url of the device's Ed25519 public key. */
   readonly deviceId: string;
@@ -56,6 +147,23 @@ export interface VaultSession {
   deleteDraft(draftKey: string): Promise<void>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Result<Settings, SaveFailure>>;
+  /** The joined organisation, or null while reports stay on this phone only. */
+  organisation(): Promise<Organisation | null>;
+  /**
+   * Joins (pins the coordinators' keys and turns every 'local' report into 'queued'), or renews the
+   * upload token and relays of the same organisation with the same keys. Other keys are refused.
+   */
+  joinOrganisation(input: OrganisationInput): Promise<Result<JoinOutcome, JoinFailure>>;
+  /**
+   * Seals every unsealed version into bundles of at most maxVersionsPerBundle, chained per device; each
+   * bundle's bytes are stored with its outbox rows in one transaction. Answers how many bundles were sealed.
+   */
+  sealPendingVersions(sealer: BundleSealer, maxVersionsPerBundle: number): Promise<Result<number, SealFailure>>;
+  /** Sealed, undelivered bundles, oldest first. */
+  unsentBundles(): Promise<UnsentBundle[]>;
+  /** The relay has the bundle starting at firstCounter (answered 2xx with seq): its versions and reports become delivered. */
+  markBundleDelivered(firstCounter: number, seq: number): Promise<Result<void, OutboxWriteFailure>>;
+  outboxSummary(): Promise<OutboxSummary>;
 }
 
 export interface DalaStore {
