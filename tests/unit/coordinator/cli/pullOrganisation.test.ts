@@ -134,6 +134,12 @@ function pull(archive: CoordinatorArchive = emptyArchive, pageSize = 100) {
   });
 }
 
+function flipBit(bytes: Uint8Array, at: number, mask: number): Uint8Array {
+  const copy = bytes.slice();
+  copy[at] = (copy[at] ?? 0) ^ mask;
+  return copy;
+}
+
 function exportedCounters(v: CoordinatorVault, archive: CoordinatorArchive): number[] {
   return buildExportDocument(v.state, archive, new Date(0)).reports.flatMap((r) => r.versions.map((x) => x.counter)).sort((a, b) => a - b);
 }
@@ -176,8 +182,7 @@ describe('pullOrganisation', () => {
     if (!first || !second) throw new Error('set-up');
     relay.put(first.bytes);
     relay.put(second.bytes);
-    const swapped = second.bytes.slice();
-    swapped[swapped.length - 1] ^= 1;
+    const swapped = flipBit(second.bytes, second.bytes.length - 1, 0x01);
     relay.onFetch = (seq) => (seq === 2 ? { ok: true, value: swapped } : null);
     const result = await pull();
     const actualId = contentId(swapped);
@@ -193,8 +198,7 @@ describe('pullOrganisation', () => {
   it('rejects a bundle altered on the relay (listed under its new hash) as tampered', async () => {
     const [bundle] = chain([1]);
     if (!bundle) throw new Error('set-up');
-    const altered = bundle.bytes.slice();
-    altered[altered.length - 20] ^= 0x40;
+    const altered = flipBit(bundle.bytes, bundle.bytes.length - 20, 0x40);
     relay.put(altered);
     const result = await pull();
     expect(result.summary.rejected).toEqual([{ id: contentId(altered), reason: 'tampered' }]);
