@@ -22,7 +22,7 @@ export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
     onChange(options.map((option) => option.value).filter((option) => next.has(option)));
   };
   return (
-    <fieldset aria-describedby={describedBy(error !== undefined && errorId)} aria-invalid={error === undefined ? undefined : true}>
+    <fieldset aria-describedby={describedBy(error !== undefined && errorId)}>
       <legend>{legend}</legend>
       <div className="checks">
         {options.map((option) => (

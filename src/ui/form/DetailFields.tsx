@@ -1,10 +1,10 @@
-import { useT } from '../i18n/useT';
 import { detailChoiceLists, incidentDetailFields, type DetailChoiceList, type DetailFieldKind } from '../../domain/incidentDetails';
 import type { IncidentType } from '../../domain/incidentTypes';
 import { reportLimits } from '../../domain/reportLimits';
 import { SelectField } from '../components/SelectField';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
+import { useT } from '../i18n/useT';
 import type { FormFields } from './formFieldIds';
 
 function isChoiceList(kind: DetailFieldKind): kind is DetailChoiceList {

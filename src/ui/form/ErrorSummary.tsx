@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT';
 import type { FieldError } from '../../domain/fieldError';
+import { useT } from '../i18n/useT';
 import type { FormFields } from './formFieldIds';
 
 /**

@@ -1,9 +1,9 @@
-import { useT } from '../i18n/useT';
 import { legalCodes } from '../../domain/legalCodes';
 import { reportLimits } from '../../domain/reportLimits';
 import { FieldError } from '../components/FieldError';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
+import { useT } from '../i18n/useT';
 import type { FormFields } from './formFieldIds';
 import type { LegalBasisRow } from './formState';
 

@@ -1,7 +1,7 @@
-import { useT } from '../i18n/useT';
 import { outcomeKinds, type OutcomeKind } from '../../domain/outcome';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
+import { useT } from '../i18n/useT';
 import type { FormFields } from './formFieldIds';
 import type { FormState } from './formState';
 

@@ -1,8 +1,8 @@
-import { useT } from '../i18n/useT';
 import { reportLimits } from '../../domain/reportLimits';
 import { describedBy } from '../components/describedBy';
 import { FieldError } from '../components/FieldError';
 import { TextField } from '../components/TextField';
+import { useT } from '../i18n/useT';
 import type { FormFields } from './formFieldIds';
 import type { PersonRow } from './formState';
 

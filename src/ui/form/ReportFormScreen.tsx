@@ -1,18 +1,18 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useT } from '../i18n/useT';
 import { actors } from '../../domain/actors';
+import type { FieldError } from '../../domain/fieldError';
 import { fieldLabelKey } from '../../domain/fieldLabelKey';
 import { freedoms } from '../../domain/freedoms';
 import { incidentTypes } from '../../domain/incidentTypes';
 import { reportLimits } from '../../domain/reportLimits';
 import { sources, type Source } from '../../domain/sources';
 import { validateReport } from '../../domain/validateReport';
-import type { FieldError } from '../../domain/fieldError';
 import type { SaveFailure } from '../../store/storeApi';
 import { CheckboxGroup } from '../components/CheckboxGroup';
 import { SelectField } from '../components/SelectField';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
+import { useT } from '../i18n/useT';
 import { useSession } from '../shell/SessionContext';
 import { changeFormIncidentType } from './changeFormIncidentType';
 import { DetailFields } from './DetailFields';
@@ -23,8 +23,8 @@ import { LegalBasisFields } from './LegalBasisFields';
 import { OutcomeFields } from './OutcomeFields';
 import { PeopleFields } from './PeopleFields';
 import { reportInputFromFormState } from './reportInputFromFormState';
-import { whenForPrecision } from './whenForPrecision';
 import { WhenFields } from './WhenFields';
+import { whenForPrecision } from './whenForPrecision';
 
 export interface ReportFormScreenProps {
   readonly initial: FormState;

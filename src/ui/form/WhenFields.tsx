@@ -1,8 +1,8 @@
-import { useT } from '../i18n/useT';
 import { datePrecisions, type DatePrecision } from '../../domain/calendarDate';
 import { describedBy } from '../components/describedBy';
 import { FieldError } from '../components/FieldError';
 import { SelectField } from '../components/SelectField';
+import { useT } from '../i18n/useT';
 import type { FormFields } from './formFieldIds';
 
 const inputTypes: Record<DatePrecision, string> = { exact: 'datetime-local', day: 'date', month: 'month' };

@@ -1,7 +1,7 @@
-import { useT } from '../i18n/useT';
 import { quickLogTypes, type IncidentType } from '../../domain/incidentTypes';
 import type { ReportSummary } from '../../store/storeApi';
 import type { DraftEntry } from '../form/draftBook';
+import { useT } from '../i18n/useT';
 import { DraftList } from './DraftList';
 import { ReportList } from './ReportList';
 import { StorageStatus } from './StorageStatus';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useT } from '../i18n/useT';
 import { incidentTypes, type IncidentType } from '../../domain/incidentTypes';
+import { useT } from '../i18n/useT';
 import { isFiltering, noFilter, type FilterInputs } from './filterReports';
 
 /** Search box plus type, date range and city filters. The filters fold away to keep the list in view. */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { useT } from '../i18n/useT';
 import type { ReportSummary } from '../../store/storeApi';
 import { formatIncidentWhen } from '../format/formatIncidentWhen';
 import { formatNumber } from '../format/formatNumber';
 import { useLanguage } from '../i18n/useLanguage';
+import { useT } from '../i18n/useT';
 import { filterReports, noFilter, type FilterInputs } from './filterReports';
 import { ReportFilters } from './ReportFilters';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/useT';
 import type { StorageEstimateBytes } from '../../platform/storage';
 import { formatBytes } from '../format/formatBytes';
 import { useLanguage } from '../i18n/useLanguage';
+import { useT } from '../i18n/useT';
 import { useServices } from '../shell/ServicesContext';
 
 /** Warns when the browser may evict the vault, and shows how much of the quota is used. */

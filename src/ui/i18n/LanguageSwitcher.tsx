@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { useT } from './useT';
 import { useServices } from '../shell/ServicesContext';
 import { isLanguage, languageName, languages } from './languages';
 import { useLanguage } from './useLanguage';
+import { useT } from './useT';
 
 /** Language choice, reachable before unlock. Each option is written in its own language so anyone can find theirs. */
 export function LanguageSwitcher() {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/useT';
 import type { ReportVersionRecord } from '../../store/storeApi';
 import { formatDateTime } from '../format/formatDateTime';
 import { formatNumber } from '../format/formatNumber';
 import { useLanguage } from '../i18n/useLanguage';
+import { useT } from '../i18n/useT';
 import { useSession } from '../shell/SessionContext';
 import { ReportFacts } from './ReportFacts';
 

@@ -1,5 +1,4 @@
 import { Fragment, type ReactNode } from 'react';
-import { useT } from '../i18n/useT';
 import { detailChoiceLists, incidentDetailFields, type DetailFieldKind } from '../../domain/incidentDetails';
 import type { Outcome } from '../../domain/outcome';
 import type { Report } from '../../domain/report';
@@ -7,6 +6,7 @@ import { formatIncidentWhen } from '../format/formatIncidentWhen';
 import { formatNumber } from '../format/formatNumber';
 import { intlLocale } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
+import { useT } from '../i18n/useT';
 
 /** A report's content as a list of label/value pairs; empty fields are left out. */
 export function ReportFacts({ report }: { report: Report }) {

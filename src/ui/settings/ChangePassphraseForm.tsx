@@ -1,8 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useT } from '../i18n/useT';
 import { assessPassphrase } from '../../domain/passphraseStrength';
 import type { ChangePassphraseFailure } from '../../store/storeApi';
 import { describedBy } from '../components/describedBy';
+import { useT } from '../i18n/useT';
 import { useSession } from '../shell/SessionContext';
 import { PassphraseStrength } from '../vault/PassphraseStrength';
 

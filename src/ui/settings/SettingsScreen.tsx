@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { useT } from '../i18n/useT';
 import type { SaveFailure } from '../../store/storeApi';
 import { formatNumber } from '../format/formatNumber';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { useLanguage } from '../i18n/useLanguage';
+import { useT } from '../i18n/useT';
 import { useSession } from '../shell/SessionContext';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { lockTimeoutOptions } from './lockTimeoutChoices';

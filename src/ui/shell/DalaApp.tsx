@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { useT } from '../i18n/useT';
 import type { VaultSession } from '../../store/storeApi';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { useT } from '../i18n/useT';
 import { UpdateBanner } from '../update/UpdateBanner';
 import { CreateVaultScreen } from '../vault/CreateVaultScreen';
 import { UnlockScreen } from '../vault/UnlockScreen';

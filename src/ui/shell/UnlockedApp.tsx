@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { useT } from '../i18n/useT';
 import { emptyReport } from '../../domain/emptyReport';
 import type { IncidentType } from '../../domain/incidentTypes';
 import type { ReportSummary, ReportVersionRecord, VaultSession } from '../../store/storeApi';
@@ -8,6 +7,7 @@ import type { FormState } from '../form/formState';
 import { formStateFromReport } from '../form/formStateFromReport';
 import { useDraftBook } from '../form/useDraftBook';
 import { HomeScreen } from '../home/HomeScreen';
+import { useT } from '../i18n/useT';
 import { useIdleLock } from '../lock/useIdleLock';
 import { useServices } from './ServicesContext';
 import { SessionContext } from './SessionContext';

@@ -1,7 +1,7 @@
 /// <reference types="vite-plugin-pwa/react" />
 import { useState } from 'react';
-import { useT } from '../i18n/useT';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useT } from '../i18n/useT';
 import { decideUpdate } from './decideUpdate';
 
 /**

@@ -1,8 +1,8 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useT } from '../i18n/useT';
 import { assessPassphrase } from '../../domain/passphraseStrength';
 import type { CreateVaultFailure, VaultSession } from '../../store/storeApi';
 import { describedBy } from '../components/describedBy';
+import { useT } from '../i18n/useT';
 import { useServices } from '../shell/ServicesContext';
 import { PassphraseStrength } from './PassphraseStrength';
 

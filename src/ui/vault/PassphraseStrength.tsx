@@ -1,5 +1,5 @@
-import { useT } from '../i18n/useT';
 import type { PassphraseAssessment } from '../../domain/passphraseStrength';
+import { useT } from '../i18n/useT';
 
 /**
  * Live strength of a new passphrase, with what is still missing said in words (not only a coloured bar).

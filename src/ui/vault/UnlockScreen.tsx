@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useT } from '../i18n/useT';
 import type { UnlockFailure, VaultSession } from '../../store/storeApi';
 import { describedBy } from '../components/describedBy';
 import { formatNumber } from '../format/formatNumber';
 import { useLanguage } from '../i18n/useLanguage';
+import { useT } from '../i18n/useT';
 import { useServices } from '../shell/ServicesContext';
 
 /** The lock screen. Shows nothing of the reports; only the count of failed attempts, which the store keeps in the clear. */

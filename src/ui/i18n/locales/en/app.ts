@@ -70,6 +70,7 @@ export const app = {
     drafts: 'Unsaved reports',
     continueDraft: 'Continue',
     discardDraft: 'Discard',
+    keepDraft: 'Keep it',
     reports: 'Reports',
     noReports: 'No reports yet.',
     shown: 'Showing {{shown}} of {{total}}',

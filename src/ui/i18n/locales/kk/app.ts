@@ -68,6 +68,7 @@ export const app = {
     drafts: 'Сақталмаған есептер',
     continueDraft: 'Жалғастыру',
     discardDraft: 'Өшіру',
+    keepDraft: 'Қалдыру',
     reports: 'Есептер',
     noReports: 'Әзірге есеп жоқ.',
     shown: '{{total}} ішінен {{shown}} көрсетілді',

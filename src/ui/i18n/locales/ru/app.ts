@@ -68,6 +68,7 @@ export const app = {
     drafts: 'Несохранённые отчёты',
     continueDraft: 'Продолжить',
     discardDraft: 'Удалить',
+    keepDraft: 'Оставить',
     reports: 'Отчёты',
     noReports: 'Отчётов пока нет.',
     shown: 'Показано {{shown}} из {{total}}',
