@@ -66,7 +66,7 @@ async function upload(bundle: SealedBundle): Promise<number> {
   const response = await fetch(`${relay.url}${relayPaths.bundle(invite.mailboxId, bundle.id)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${invite.uploadToken}`, 'content-type': 'application/octet-stream' },
-    body: bundle.bytes,
+    body: new Uint8Array(bundle.bytes),
   });
   return response.status;
 }
