@@ -35,8 +35,10 @@ const ownedPackages = {
 
 function rulesFor(layer) {
   const forbiddenLayers = layers.filter((other) => other !== layer && !allowed[layer].includes(other));
+  // Matches relative imports that climb out of this layer into src/<other> (e.g. '../crypto/x',
+  // '../../store/y'), not a sub-folder that happens to share a layer's name (e.g. 'locales/en/app').
   const patterns = forbiddenLayers.map((other) => ({
-    group: [`**/${other}/*`, `**/${other}`],
+    regex: `^(\\.\\./)+${other}(/|$)`,
     message: `src/${layer} may not import src/${other} (DESIGN.md §3).`,
   }));
   const paths = Object.entries(ownedPackages)

@@ -1,12 +1,9 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-// eslint-disable-next-line no-restricted-imports -- the 'app' i18n namespace file, not src/app (the layer pattern **/app matches both)
 import { app as enApp } from './locales/en/app';
 import { domain as enDomain } from './locales/en/domain';
-// eslint-disable-next-line no-restricted-imports -- the 'app' i18n namespace file, not src/app (the layer pattern **/app matches both)
 import { app as kkApp } from './locales/kk/app';
 import { domain as kkDomain } from './locales/kk/domain';
-// eslint-disable-next-line no-restricted-imports -- the 'app' i18n namespace file, not src/app (the layer pattern **/app matches both)
 import { app as ruApp } from './locales/ru/app';
 import { domain as ruDomain } from './locales/ru/domain';
 import { intlLocale, languages, type Language } from './languages';

@@ -1,5 +1,4 @@
 // REVIEW: machine translation (kk) — needs review by a native speaker before release.
-// eslint-disable-next-line no-restricted-imports -- the 'app' i18n namespace file, not src/app (the layer pattern **/app matches both)
 import type { AppMessages } from '../en/app';
 
 export const reviewStatus = 'machine-translated' as const;
