@@ -28,6 +28,25 @@ export interface VaultRow {
   readonly failedUnlocks: number;
   /** The device's Ed25519 secret key (64 bytes, seed || public key) sealed under the data key. */
   readonly sealedIdentity: Uint8Array;
+  /**
+   * The duress header (see duressHeader.ts): always present, random when no duress passphrase is set, so
+   * the row looks the same either way. Absent only in rows written before it existed; filled in at unlock.
+   */
+  readonly duress?: DuressHeader;
+  /**
+   * Wipe after this many failed unlocks in a row; 0 = off (see failedUnlockPolicy.ts). In the clear
+   * because it is read before unlock: a policy number, not content. Absent in older rows = off.
+   */
+  readonly failedUnlockLimit?: number;
+}
+
+/** A second Argon2id header whose KEK opens `marker` only for the duress passphrase. Non-indexed: no schema bump. */
+export interface DuressHeader {
+  readonly kdf: StoredKdfParams;
+  /** secretbox(duress KEK, 32 random bytes) when set; 72 random bytes otherwise (indistinguishable). */
+  readonly marker: Uint8Array;
+  /** One byte (1 = set, 0 = not set) sealed under the data key, so the settings screen can tell. */
+  readonly sealedIsSet: Uint8Array;
 }
 
 export interface ReportVersionRow {
