@@ -37,9 +37,20 @@ export interface Settings {
 export type VaultStatus = 'none' | 'locked';
 
 export type CreateVaultFailure = 'vault-exists' | 'passphrase-too-weak' | 'storage-full' | 'storage-error';
-export type UnlockFailure = 'no-vault' | 'wrong-passphrase' | 'unsafe-kdf-params' | 'storage-error';
+/** 'wiped': that attempt reached the failed-unlock limit, so everything was erased (as by panicWipe). */
+export type UnlockFailure = 'no-vault' | 'wrong-passphrase' | 'wiped' | 'unsafe-kdf-params' | 'storage-error';
 export type SaveFailure = 'locked' | 'invalid-report' | 'storage-full' | 'storage-error';
-export type ChangePassphraseFailure = 'locked' | 'wrong-passphrase' | 'passphrase-too-weak' | 'storage-full' | 'storage-error';
+/** 'matches-duress': the new passphrase is the duress passphrase, which would then never wipe. */
+export type ChangePassphraseFailure = 'locked' | 'wrong-passphrase' | 'passphrase-too-weak' | 'matches-duress' | 'storage-full' | 'storage-error';
+/** 'same-as-passphrase': the duress passphrase must differ from the vault's passphrase. */
+export type DuressFailure = 'locked' | 'passphrase-too-weak' | 'same-as-passphrase' | 'storage-full' | 'storage-error';
+/** Erase everything after this many failed unlocks in a row; 0 = never (P5). */
+export type FailedUnlockLimit = 0 | 5 | 10 | 20;
+
+export interface PanicWipeOptions {
+  /** Called once the key material is gone (committed) and before the rest is deleted: for timing. */
+  readonly onKeyMaterialGone?: () => void;
+}
 
 /** A coordinator as an invite names them: both public keys in unpadded base64url (32 bytes each). */
 export interface CoordinatorKeys {
@@ -164,12 +175,25 @@ export interface VaultSession {
   /** The relay has the bundle starting at firstCounter (answered 2xx with seq): its versions and reports become delivered. */
   markBundleDelivered(firstCounter: number, seq: number): Promise<Result<void, OutboxWriteFailure>>;
   outboxSummary(): Promise<OutboxSummary>;
+  /** Whether a duress passphrase is set (a sealed flag: storage alone cannot tell). */
+  hasDuressPassphrase(): Promise<boolean>;
+  /** Typed at unlock instead of the passphrase, it silently erases this vault and opens an empty one. */
+  setDuressPassphrase(duress: string): Promise<Result<void, DuressFailure>>;
+  clearDuressPassphrase(): Promise<Result<void, Exclude<DuressFailure, 'passphrase-too-weak' | 'same-as-passphrase'>>>;
+  setFailedUnlockLimit(limit: FailedUnlockLimit): Promise<Result<void, 'locked' | 'storage-full' | 'storage-error'>>;
 }
 
 export interface DalaStore {
   vaultStatus(): Promise<VaultStatus>;
   /** Failed unlock attempts since the last success; written before each check, never goes back across reloads. */
   failedUnlockCount(): Promise<number>;
+  /** Readable while locked (the lock screen warns when 3 attempts remain). */
+  failedUnlockLimit(): Promise<FailedUnlockLimit>;
+  /**
+   * Destroys the key material first (vault row, one strict transaction; every session's key dropped),
+   * then the whole database. Works locked or unlocked; afterwards vaultStatus() is 'none'.
+   */
+  panicWipe(options?: PanicWipeOptions): Promise<void>;
   createVault(passphrase: string): Promise<Result<VaultSession, CreateVaultFailure>>;
   unlock(passphrase: string): Promise<Result<VaultSession, UnlockFailure>>;
   close(): void;
