@@ -118,7 +118,12 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
   const coordinator = program
     .command('coordinator')
     .description('Coordinator tasks: a vault with your keys, organisations on relays, pulling and exporting reports.')
-    .addHelpText('after', '\nThe passphrase is read from DALA_PASSPHRASE, or asked for (without echo) when run in a terminal.');
+    .addHelpText(
+      'after',
+      '\nThe passphrase is asked for (without echo) when run in a terminal, or read from DALA_PASSPHRASE\n' +
+        '(for scripts; other programs of the same user can read environment variables, so prefer typing it).\n' +
+        'Exit status: 0 on success, 1 on any failure (a message on stderr says which).',
+    );
 
   coordinator
     .command('init')
