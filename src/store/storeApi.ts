@@ -192,8 +192,9 @@ export interface DalaStore {
   /**
    * Destroys the key material first (vault row, one strict transaction; every session's key dropped),
    * then the whole database. Works locked or unlocked; afterwards vaultStatus() is 'none'.
+   * 'storage-error': the database could not be deleted (the vault row may already be gone).
    */
-  panicWipe(options?: PanicWipeOptions): Promise<void>;
+  panicWipe(options?: PanicWipeOptions): Promise<Result<void, 'storage-error'>>;
   createVault(passphrase: string): Promise<Result<VaultSession, CreateVaultFailure>>;
   unlock(passphrase: string): Promise<Result<VaultSession, UnlockFailure>>;
   close(): void;
