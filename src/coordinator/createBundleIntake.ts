@@ -87,7 +87,8 @@ export function createBundleIntake(options: BundleIntakeOptions): BundleIntake {
     }
     const archived = { ...bundle, mailboxId, source, receivedAt: now().toISOString() };
     if (outcome === 'equivocation') {
-      bundles.push({ ...archived, outcome });
+      // Kept once as evidence, however often the relay delivers it again.
+      if (!bundles.some((held) => held.id === bundle.id)) bundles.push({ ...archived, outcome });
       return reject(bytes, id, outcome, source);
     }
     if (outcome !== 'accepted') return reject(bytes, id, outcome, source);

@@ -248,3 +248,26 @@ describe('pullOrganisation', () => {
     ]);
   });
 });
+
+describe('createBundleIntake', () => {
+  it('keeps an equivocating bundle aside once, and the first content stays', async () => {
+    const recipients = [coordinatorIdentity(vault.state).box.publicKey];
+    const [honest] = sealChain({ device, sizes: [1], recipients }).bundles;
+    const [rewritten] = sealChain({ device, sizes: [1], recipients, label: ' (rewritten)' }).bundles;
+    if (!honest || !rewritten) throw new Error('set-up');
+    relay.put(honest.bytes);
+    relay.put(rewritten.bytes);
+    const first = await pull();
+    expect(first.summary.rejected).toEqual([{ id: rewritten.id, reason: 'equivocation' }]);
+    expect(first.equivocations).toEqual([{ deviceId: first.gaps[0]?.deviceId, bundleId: rewritten.id, counters: [1] }]);
+    // Delivered again: still one archived copy, and the export keeps the first text.
+    relay.put(rewritten.bytes);
+    vault = first.vault;
+    const second = await pull(first.archive);
+    expect(second.archive.bundles.filter((b) => b.id === rewritten.id)).toHaveLength(1);
+    expect(second.archive.rejected.filter((r) => r.id === rewritten.id)).toHaveLength(1);
+    const document = buildExportDocument(second.vault.state, second.archive, new Date(0));
+    expect(document.reports.map((r) => r.versions.map((v) => v.report.narrative))).toEqual([[expect.not.stringContaining('rewritten')]]);
+    expect(document.rejected).toEqual([expect.objectContaining({ bundleId: rewritten.id, reason: 'equivocation' })]);
+  });
+});
