@@ -100,6 +100,19 @@ describe('the notebook in Chromium', () => {
       await page.getByText(cityMarker).first().waitFor({ state: 'visible' });
     }
 
+    // An unsaved form is kept as an encrypted draft when the vault locks; prove it was kept by reopening it.
+    const draftMarkers = [randomMarker('cyrillic'), randomMarker('latin')] as const;
+    reportMarkers.push(...draftMarkers);
+    await page.getByRole('button', { name: 'New report' }).click();
+    await page.getByLabel('Incident type', { exact: true }).selectOption('Police visit');
+    await page.getByLabel('What happened', { exact: true }).fill(`Not finished yet. ${draftMarkers[0]}`);
+    await page.getByLabel('City', { exact: true }).fill(draftMarkers[1]);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await unlock(page, passphrase);
+    const restoredNarrative = page.getByLabel('What happened', { exact: true });
+    await restoredNarrative.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await restoredNarrative.inputValue()).toContain(draftMarkers[0]);
+
     // Positive control: plant markers in the clear on purpose, in localStorage and in IndexedDB.
     const controlMarkers = [randomMarker('latin'), randomMarker('cyrillic'), randomMarker('latin')];
     await page.evaluate(
