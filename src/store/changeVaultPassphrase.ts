@@ -3,13 +3,15 @@ import { deriveKeyOffThread } from '../crypto/deriveKeyOffThread';
 import { unwrapKey } from '../crypto/keyWrap';
 import { assessPassphrase } from '../domain/passphraseStrength';
 import type { DataKeyHolder } from './dataKeyHolder';
+import { hasSafeDuressHeader, opensDuressMarker } from './duressHeader';
 import type { ChangePassphraseFailure, Result } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { hasSafeKdfHeader, newKdfHeader } from './vaultHeader';
 import { writeTransaction } from './writeTransaction';
 
 /**
- * Verifies the current passphrase against the stored header, then re-wraps the SAME data key under
+ * Verifies the current passphrase against the stored header, checks the new one is not the duress
+ * passphrase, then re-wraps the SAME data key under
  * a new salt and KEK. Nothing else is re-encrypted: only the vault row's header and wrapped key change.
  */
 export async function changeVaultPassphrase(
@@ -35,6 +37,13 @@ export async function changeVaultPassphrase(
   const same = holder.matches(unwrapped.key);
   wipe(unwrapped.key);
   if (!same) return { ok: false, reason: holder.isWiped() ? 'locked' : 'wrong-passphrase' };
+  if (row.duress !== undefined && hasSafeDuressHeader(row.duress)) {
+    // Unlock tries the real passphrase first, so a passphrase equal to the duress one would never wipe.
+    const duressKek = await deriveKeyOffThread(next, row.duress.kdf);
+    const matches = opensDuressMarker(duressKek, row.duress);
+    wipe(duressKek);
+    if (matches) return { ok: false, reason: 'matches-duress' };
+  }
 
   const kdf = newKdfHeader(ctx.kdf);
   const nextKek = await deriveKeyOffThread(next, kdf);

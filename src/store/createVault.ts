@@ -1,15 +1,11 @@
-import { Dexie } from 'dexie';
 import { wipe } from '../crypto/bytes';
 import { deriveKeyOffThread } from '../crypto/deriveKeyOffThread';
-import { generateKey } from '../crypto/keyWrap';
 import { assessPassphrase } from '../domain/passphraseStrength';
-import { classifyStorageError } from './classifyStorageError';
-import { createDataKeyHolder } from './dataKeyHolder';
-import { createDeviceIdentity } from './deviceIdentity';
 import type { CreateVaultFailure, Result } from './storeApi';
 import type { StoreContext } from './storeContext';
 import type { UnlockedVault } from './unlockVault';
 import { newKdfHeader } from './vaultHeader';
+import { writeNewVault } from './writeNewVault';
 
 /**
  * Creates the device vault: a random data key wrapped under Argon2id(NFKC(passphrase), fresh salt),
@@ -25,17 +21,9 @@ export async function createVault(ctx: StoreContext, passphrase: string): Promis
 
   const kdf = newKdfHeader(ctx.kdf);
   const kek = await deriveKeyOffThread(passphrase, kdf);
-  const holder = createDataKeyHolder(generateKey());
-  const wrappedDataKey = holder.wrapUnder(kek, 'createVault');
-  wipe(kek);
-  const { sealedIdentity, deviceId } = createDeviceIdentity(holder);
   try {
-    // add() (not put) so that a vault created meanwhile by another tab is never overwritten.
-    await ctx.db.vault.add({ id: 'vault', kdf, wrappedDataKey, failedUnlocks: 0, sealedIdentity });
-  } catch (error) {
-    holder.wipe();
-    if (error instanceof Dexie.ConstraintError) return { ok: false, reason: 'vault-exists' };
-    return { ok: false, reason: classifyStorageError(error) };
+    return await writeNewVault(ctx, kdf, kek);
+  } finally {
+    wipe(kek);
   }
-  return { ok: true, value: { holder, deviceId } };
 }

@@ -1,10 +1,12 @@
 import { listUnsentBundles, markBundleDelivered } from './bundleRepository';
 import { changeVaultPassphrase } from './changeVaultPassphrase';
 import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
+import { clearDuressPassphrase, hasDuressPassphrase, setDuressPassphrase } from './duressPassphrase';
 import { joinOrganisation, readOrganisation } from './organisationRepository';
 import { readOutboxSummary } from './outboxSummary';
 import { listReportSummaries, readReportHistory, saveReportVersion } from './reportRepository';
 import { sealPendingVersions } from './sealOutbox';
+import { setFailedUnlockLimit } from './setFailedUnlockLimit';
 import { readSettings, writeSettings } from './settingsRepository';
 import type { VaultSession } from './storeApi';
 import type { StoreContext } from './storeContext';
@@ -31,5 +33,9 @@ export function createVaultSession(ctx: StoreContext, { holder, deviceId }: Unlo
     unsentBundles: () => listUnsentBundles(ctx, holder),
     markBundleDelivered: (firstCounter, seq) => markBundleDelivered(ctx, holder, firstCounter, seq),
     outboxSummary: () => readOutboxSummary(ctx, holder),
+    hasDuressPassphrase: () => hasDuressPassphrase(ctx, holder),
+    setDuressPassphrase: (duress) => setDuressPassphrase(ctx, holder, duress),
+    clearDuressPassphrase: () => clearDuressPassphrase(ctx, holder),
+    setFailedUnlockLimit: (limit) => setFailedUnlockLimit(ctx, holder, limit),
   };
 }

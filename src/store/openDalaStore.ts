@@ -2,6 +2,8 @@ import { checkKdfParams, KDF_DEFAULTS, KDF_SALT_BYTES } from '../crypto/kdfParam
 import { createVault } from './createVault';
 import { createVaultSession } from './createVaultSession';
 import type { DataKeyHolder } from './dataKeyHolder';
+import { failedUnlockLimitOf } from './failedUnlockPolicy';
+import { panicWipe } from './panicWipe';
 import { openDatabase } from './schema';
 import type { DalaStore, Result, VaultSession } from './storeApi';
 import type { KdfCost, StoreContext } from './storeContext';
@@ -31,11 +33,22 @@ export function openDalaStore(options: OpenDalaStoreOptions = {}): DalaStore {
     return { ok: true, value: createVaultSession(ctx, result.value) };
   };
 
+  const wipeAll = () => panicWipe(ctx, holders);
+  // Another tab deleting the database (its panic wipe) drops this tab's keys at once.
+  ctx.db.on('versionchange', (event) => {
+    if (event.newVersion === null) {
+      for (const holder of holders) holder.wipe();
+      holders.clear();
+    }
+  });
+
   return {
     vaultStatus: async () => ((await ctx.db.vault.count()) > 0 ? 'locked' : 'none'),
     failedUnlockCount: async () => (await ctx.db.vault.get('vault'))?.failedUnlocks ?? 0,
+    failedUnlockLimit: async () => failedUnlockLimitOf(await ctx.db.vault.get('vault')),
     createVault: async (passphrase) => toSession(await createVault(ctx, passphrase)),
-    unlock: async (passphrase) => toSession(await unlockVault(ctx, passphrase)),
+    unlock: async (passphrase) => toSession(await unlockVault(ctx, passphrase, wipeAll)),
+    panicWipe: (options) => panicWipe(ctx, holders, options),
     close() {
       // Closing the store locks every session it handed out: no key outlives the database handle.
       for (const holder of holders) holder.wipe();
