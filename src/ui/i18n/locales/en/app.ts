@@ -3,7 +3,8 @@
 // No plural keys: counts are written as "Label: {{n}}" so the three languages share one key set.
 // Several names below are driven by the end-to-end tests and must not change in English:
 // "Passphrase", "Repeat passphrase", "Create vault", "Unlock", "New report", "Save", "Lock",
-// "Incident type", "What happened", "City", "When".
+// "Incident type", "What happened", "City", "When", "Panic wipe", "Duress passphrase",
+// "Repeat duress passphrase", "Set duress passphrase", "Erase everything after failed unlocks".
 import type { StringsOf } from './domain';
 
 export const app = {
@@ -57,6 +58,7 @@ export const app = {
     submit: 'Unlock',
     working: 'Unlocking…',
     failedCount: 'Failed attempts: {{n}}',
+    attemptsLeft: 'Attempts left before this phone’s reports are erased: {{n}}',
     failed: {
       'wrong-passphrase': 'Wrong passphrase. Try again.',
       'unsafe-kdf-params': 'This vault’s stored settings are unsafe, so it was not opened. It may have been tampered with.',
@@ -145,6 +147,48 @@ export const app = {
     days: 'days: {{n}}',
     months: 'months: {{n}}',
   },
+  safety: {
+    title: 'Safety',
+    panicWipe: 'Panic wipe',
+    holdHint: 'Press and hold to erase everything on this phone.',
+    keepHolding: 'Keep holding to erase everything.',
+    wiping: 'Erasing…',
+    wipeFailed: 'Not everything could be erased. Hold the button again.',
+    duress: {
+      title: 'Duress passphrase',
+      intro:
+        'If someone forces you to unlock this app, type this passphrase instead of your real one. It silently erases every report on this phone and opens an empty notebook.',
+      isSet: 'A duress passphrase is set.',
+      notSet: 'No duress passphrase is set.',
+      passphrase: 'Duress passphrase',
+      repeat: 'Repeat duress passphrase',
+      submit: 'Set duress passphrase',
+      remove: 'Remove duress passphrase',
+      working: 'Setting the duress passphrase… This takes a few seconds.',
+      saved: 'Duress passphrase set. Do not mix it up with your real passphrase.',
+      removed: 'Duress passphrase removed.',
+      failed: {
+        weak: 'This duress passphrase is too weak. See what is missing above.',
+        mismatch: 'The two duress passphrases are not the same.',
+        locked: 'The app was locked. Nothing was changed.',
+        'passphrase-too-weak': 'This duress passphrase is too weak.',
+        'same-as-passphrase': 'That is your real passphrase. The duress passphrase must be different.',
+        'storage-full': 'Storage is full. Nothing was changed.',
+        'storage-error': 'The duress passphrase could not be stored. Try again.',
+      },
+    },
+    wipeAfter: {
+      label: 'Erase everything after failed unlocks',
+      hint: 'The count survives restarts; the right passphrase resets it. A warning shows when 3 attempts are left.',
+      never: 'Never',
+      attempts: 'After {{n}} failed attempts',
+      failed: {
+        locked: 'The app was locked. The setting was not changed.',
+        'storage-full': 'Storage is full. The setting was not changed.',
+        'storage-error': 'The setting could not be stored. Try again.',
+      },
+    },
+  },
   settings: {
     title: 'Settings',
     lockTimeout: 'Lock after this long without use',
@@ -168,6 +212,7 @@ export const app = {
       locked: 'The app was locked. The passphrase was not changed.',
       'wrong-passphrase': 'The current passphrase is wrong. Nothing was changed.',
       'passphrase-too-weak': 'The new passphrase is too weak.',
+      'matches-duress': 'That is your duress passphrase. Choose a different one.',
       'storage-full': 'Storage is full. The passphrase was not changed.',
       'storage-error': 'The new passphrase could not be stored. The old one still works.',
     },
