@@ -1,6 +1,7 @@
 // Entry of the `dala` command (bin/dala.js). Each task is a subcommand in its own file.
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { registerCoordinatorCommands } from './coordinatorCommand';
 import { relayCommand } from './relayCommand';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -12,5 +13,6 @@ const program = new Command('dala')
   .version(version)
   .showHelpAfterError()
   .addCommand(relayCommand(version));
+registerCoordinatorCommands(program);
 
 await program.parseAsync(process.argv);

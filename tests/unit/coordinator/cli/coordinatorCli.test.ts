@@ -21,7 +21,7 @@ import { cleanEnv, makeTempDir, spawnRelay } from '../../../relay/relayProcess';
 import type { RelayProcess } from '../../../relay/relayProcess';
 
 const run = promisify(execFile);
-const ENTRY = fileURLToPath(new URL('../../../../src/cli/coordinatorMain.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../../../bin/dala.js', import.meta.url));
 const ADMIN_TOKEN = 'cli-test-admin-token-0123456789abcdef';
 const PASSPHRASE = 'quiet steppe lantern river morning';
 // Each CLI run derives the real 64 MiB Argon2id key, so give the steps room.
@@ -35,7 +35,7 @@ interface CliResult {
 
 async function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [ENTRY, ...args], {
       env: cleanEnv({ DALA_PASSPHRASE: PASSPHRASE, ...env }),
       timeout: STEP_TIMEOUT_MS,
     });
