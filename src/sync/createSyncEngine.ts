@@ -83,6 +83,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let unsubscribers: (() => void)[] = [];
   let timer: TimerHandle | null = null;
   let abort = new AbortController();
+  // Bumped by stop(): a run that outlives a stop (its upload aborted) must not touch the restarted machine.
+  let generation = 0;
   // At most one run in progress and one waiting; triggers that arrive meanwhile join the waiting one.
   let tail: Promise<void> = Promise.resolve();
   let waiting: { triggers: SyncTrigger[]; done: Promise<void> } | null = null;
@@ -131,16 +133,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (triggers.includes('manual')) refusedBundles.clear();
     const uploadNow = mode === 'flush';
     const previous = machine.state;
+    const runGeneration = generation;
+    const current = () => generation === runGeneration && !isStopped();
+    const report = (event: SyncEvent) => {
+      if (current()) apply(event);
+    };
     const attempt = await locks.runIfAvailable(SYNC_LOCK_NAME, async () => {
-      if (uploadNow) apply({ type: 'flush-began' });
+      if (uploadNow) report({ type: 'flush-began' });
       try {
-        return await flushOutbox({ session, uploadNow, refusedBundles, report: apply, upload: { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal } });
+        return await flushOutbox({ session, uploadNow, refusedBundles, report, upload: { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal } });
       } catch (error) {
         if (error instanceof VaultLockedError) return { kind: 'locked' } as const;
         throw error;
       }
     });
-    if (isStopped()) return;
+    if (!current()) return;
     if (!attempt.acquired) {
       // Another tab is flushing; it may have started before our save, so look again shortly
       // (unless a backoff timer is already set: the relay's wish to wait still stands).
@@ -185,6 +192,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       fire('start');
     },
     stop() {
+      generation += 1;
       for (const unsubscribe of unsubscribers) unsubscribe();
       unsubscribers = [];
       cancelTimer();

@@ -259,6 +259,36 @@ describe('sync engine', () => {
     store.close();
   });
 
+  it('an upload cut off by stop (lock) does not leave a backoff behind when the engine starts again', async () => {
+    let hang = true;
+    let requestSeen = () => {};
+    const seen = new Promise<void>((resolve) => (requestSeen = resolve));
+    const { store, session, relay, engine } = await joinedSetup('restart', {
+      http: (r) => (request) => {
+        if (!hang) return r.http(request);
+        requestSeen();
+        return new Promise((_resolve, reject) => request.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      },
+    });
+    engine.start();
+    await engine.trigger('start');
+    const states: string[] = [];
+    engine.subscribe(() => states.push(engine.snapshot().state.kind));
+    await save(session);
+    const cutOff = engine.trigger('save');
+    await seen;
+    engine.stop();
+    hang = false;
+    engine.start();
+    await cutOff;
+    await engine.trigger('start');
+    expect(engine.snapshot().state).toEqual({ kind: 'idle' });
+    expect(relay.stored()).toHaveLength(1);
+    expect(states).not.toContain('backing-off');
+    engine.stop();
+    store.close();
+  });
+
   it('stops by itself when the vault is locked under it', async () => {
     const { store, session, engine } = await joinedSetup('locked-under');
     engine.start();
