@@ -113,9 +113,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (machine.state !== before.state) publish({ state: machine.state });
   };
 
-  const refreshOutbox = async () => {
+  const refreshOutbox = async (stillCurrent: () => boolean) => {
     try {
-      publish({ outbox: await session.outboxSummary(), revision: snapshot.revision + 1 });
+      const outbox = await session.outboxSummary();
+      if (stillCurrent()) publish({ outbox, revision: snapshot.revision + 1 });
     } catch (error) {
       if (!(error instanceof VaultLockedError)) throw error;
     }
@@ -144,6 +145,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return await flushOutbox({ session, uploadNow, refusedBundles, report, upload: { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal } });
       } catch (error) {
         if (error instanceof VaultLockedError) return { kind: 'locked' } as const;
+        // A bug: rethrown to the caller, but the state must not stay "sending" (it would disable "Sync now").
+        report({ type: 'flush-done', stuck: null });
         throw error;
       }
     });
@@ -160,7 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (event !== null) apply(event);
     if (machine.state.kind === 'backing-off') schedule(machine.state.until - clock.now());
     else if (machine.state.kind !== 'offline') cancelTimer();
-    await refreshOutbox();
+    await refreshOutbox(current);
   };
 
   const trigger = (next: SyncTrigger): Promise<void> => {

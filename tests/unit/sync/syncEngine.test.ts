@@ -289,6 +289,23 @@ describe('sync engine', () => {
     store.close();
   });
 
+  it('a bug in a flush rejects the trigger but leaves the engine usable (not stuck "sending")', async () => {
+    const { store, session } = await createdStore('bug');
+    expect((await joinOrganisation(session, testInvite())).ok).toBe(true);
+    let broken = true;
+    const flaky = { ...session, unsentBundles: () => (broken ? Promise.reject(new Error('bug in unsentBundles')) : session.unsentBundles()) };
+    const relay = createFakeRelay();
+    const { engine } = createTestEngine(flaky, relay);
+    engine.start();
+    await expect(engine.trigger('start')).rejects.toThrow('bug in unsentBundles');
+    expect(engine.snapshot().state).toEqual({ kind: 'idle' });
+    broken = false;
+    await save(session, engine);
+    expect(relay.stored()).toHaveLength(1);
+    engine.stop();
+    store.close();
+  });
+
   it('stops by itself when the vault is locked under it', async () => {
     const { store, session, engine } = await joinedSetup('locked-under');
     engine.start();
