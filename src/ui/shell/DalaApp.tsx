@@ -1,7 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultSession } from '../../store/storeApi';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { loadLanguage } from '../i18n/languagePreference';
 import { useT } from '../i18n/useT';
+import { PanicWipeButton } from '../safety/PanicWipeButton';
+import { wipeEverything } from '../safety/wipeEverything';
 import { UpdateBanner } from '../update/UpdateBanner';
 import { CreateVaultScreen } from '../vault/CreateVaultScreen';
 import { UnlockScreen } from '../vault/UnlockScreen';
@@ -14,14 +17,16 @@ type Phase =
   | { readonly kind: 'checking' }
   | { readonly kind: 'create' }
   | { readonly kind: 'locked' }
+  | { readonly kind: 'wiping' }
   | { readonly kind: 'unlocked'; readonly session: VaultSession };
 
 /** The whole app: a small state machine instead of a router, so no report content ever reaches a URL. */
 export function DalaApp({ appName }: { appName: string }) {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const { store } = useServices();
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
   const [unsaved, setUnsaved] = useState(false);
+  const [wipeFailed, setWipeFailed] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -41,23 +46,42 @@ export function DalaApp({ appName }: { appName: string }) {
     setPhase({ kind: 'locked' });
   }, [session]);
 
+  // Panic wipe (also the end of a failed-unlock wipe): unmount every decrypted screen at once, erase, then
+  // show the first screen of a fresh install, in the browser's language since the saved choice is gone too.
+  const panicWipe = useCallback(async () => {
+    setUnsaved(false);
+    setPhase({ kind: 'wiping' });
+    const complete = await wipeEverything(store);
+    void i18n.changeLanguage(loadLanguage(undefined, navigator.languages));
+    const status = await store.vaultStatus().catch(() => 'locked' as const);
+    setWipeFailed(!complete || status !== 'none');
+    setPhase({ kind: status === 'none' ? 'create' : 'locked' });
+  }, [store, i18n]);
+  const onPanic = useCallback(() => void panicWipe(), [panicWipe]);
+
   return (
     <>
       <UpdateBanner hasUnsavedChanges={unsaved} />
       <div className="shell">
         {phase.kind === 'unlocked' ? (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            <UnlockedApp session={phase.session} appName={appName} onLocked={onLocked} onUnsavedChange={setUnsaved} />
+            <UnlockedApp session={phase.session} appName={appName} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
           </Suspense>
         ) : (
           <>
             <header className="topbar">
               <span className="app-name">{appName}</span>
               <LanguageSwitcher />
+              {phase.kind === 'locked' || phase.kind === 'wiping' ? <PanicWipeButton onConfirmed={onPanic} busy={phase.kind === 'wiping'} /> : null}
             </header>
+            {wipeFailed && phase.kind === 'locked' ? (
+              <p role="status" className="notice error">
+                {t('safety.wipeFailed')}
+              </p>
+            ) : null}
             {phase.kind === 'checking' ? <p role="status">{t('common.loading')}</p> : null}
             {phase.kind === 'create' ? <CreateVaultScreen onCreated={unlocked} /> : null}
-            {phase.kind === 'locked' ? <UnlockScreen onUnlocked={unlocked} onNoVault={() => setPhase({ kind: 'create' })} /> : null}
+            {phase.kind === 'locked' ? <UnlockScreen onUnlocked={unlocked} onNoVault={() => setPhase({ kind: 'create' })} onWiped={onPanic} /> : null}
           </>
         )}
       </div>

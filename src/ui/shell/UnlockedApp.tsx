@@ -9,6 +9,8 @@ import { useDraftBook } from '../form/useDraftBook';
 import { HomeScreen } from '../home/HomeScreen';
 import { useT } from '../i18n/useT';
 import { useIdleLock } from '../lock/useIdleLock';
+import { PanicWipeButton } from '../safety/PanicWipeButton';
+import { useHiddenLock } from '../safety/useHiddenLock';
 import { useServices } from './ServicesContext';
 import { SessionContext } from './SessionContext';
 
@@ -19,6 +21,8 @@ const SettingsScreen = lazy(async () => ({ default: (await import('../settings/S
 
 /** Default idle lock before settings are read (issue: default 5 minutes). */
 const defaultLockMinutes = 5;
+/** Lock once the app has been out of sight this long (another app in front, screen off). */
+const hiddenGraceMs = 30_000;
 
 type Screen =
   | { readonly name: 'home'; readonly justSaved: boolean }
@@ -37,15 +41,18 @@ export interface UnlockedAppProps {
   readonly appName: string;
   /** The vault must be locked now; drafts have been flushed already. */
   readonly onLocked: () => void;
+  /** The panic wipe was confirmed: erase everything now. */
+  readonly onPanicWipe: () => void;
   /** Whether an open form holds changes not saved as a report (the update banner waits for it). */
   readonly onUnsavedChange: (unsaved: boolean) => void;
 }
 
 /**
  * Everything behind the passphrase. Unmounted on lock, which drops all decrypted state with it.
- * Locks on the Lock button, after idle time and on pagehide — each time starting the draft save first.
+ * Locks on the Lock button, after idle time, after being hidden for hiddenGraceMs and on pagehide — each
+ * time starting the draft save first.
  */
-export function UnlockedApp({ session, appName, onLocked, onUnsavedChange }: UnlockedAppProps) {
+export function UnlockedApp({ session, appName, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
   const { t } = useT();
   const { clock } = useServices();
   const draftBook = useDraftBook(session, clock);
@@ -61,6 +68,7 @@ export function UnlockedApp({ session, appName, onLocked, onUnsavedChange }: Unl
   }, [flush, onLocked]);
 
   useIdleLock(clock, lockMinutes, lockNow);
+  useHiddenLock(clock, hiddenGraceMs, lockNow);
 
   useEffect(() => {
     // Chromium drops IndexedDB writes started in pagehide on reload or close, but keeps those started in
@@ -194,6 +202,7 @@ export function UnlockedApp({ session, appName, onLocked, onUnsavedChange }: Unl
         <button type="button" onClick={lockNow}>
           {t('shell.lock')}
         </button>
+        <PanicWipeButton onConfirmed={onPanicWipe} busy={false} />
       </header>
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{screen === null ? <p role="status">{t('common.loading')}</p> : renderScreen(screen)}</Suspense>
     </SessionContext.Provider>

@@ -1,27 +1,34 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { UnlockFailure, VaultSession } from '../../store/storeApi';
+import { attemptsLeft, WARN_WHEN_ATTEMPTS_LEFT } from '../../store/failedUnlockPolicy';
+import type { FailedUnlockLimit, UnlockFailure, VaultSession } from '../../store/storeApi';
 import { describedBy } from '../components/describedBy';
 import { formatNumber } from '../format/formatNumber';
 import { useLanguage } from '../i18n/useLanguage';
 import { useT } from '../i18n/useT';
 import { useServices } from '../shell/ServicesContext';
 
-/** The lock screen. Shows nothing of the reports; only the count of failed attempts, which the store keeps in the clear. */
-export function UnlockScreen({ onUnlocked, onNoVault }: { onUnlocked: (session: VaultSession) => void; onNoVault: () => void }) {
+/**
+ * The lock screen. Shows nothing of the reports; only the count of failed attempts and, when 3 or fewer are
+ * left before the failed-unlock wipe, how many — both kept by the store in the clear.
+ */
+export function UnlockScreen({ onUnlocked, onNoVault, onWiped }: { onUnlocked: (session: VaultSession) => void; onNoVault: () => void; onWiped: () => void }) {
   const { t } = useT();
   const language = useLanguage();
   const { store } = useServices();
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Exclude<UnlockFailure, 'no-vault'> | null>(null);
+  const [failure, setFailure] = useState<Exclude<UnlockFailure, 'no-vault' | 'wiped'> | null>(null);
   const [failedCount, setFailedCount] = useState<number | null>(null);
+  const [limit, setLimit] = useState<FailedUnlockLimit>(0);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
-    void store.failedUnlockCount().then((count) => {
-      if (live) setFailedCount(count);
+    void Promise.all([store.failedUnlockCount(), store.failedUnlockLimit()]).then(([count, storedLimit]) => {
+      if (!live) return;
+      setFailedCount(count);
+      setLimit(storedLimit);
     });
     return () => {
       live = false;
@@ -43,6 +50,11 @@ export function UnlockScreen({ onUnlocked, onNoVault }: { onUnlocked: (session: 
       onNoVault();
       return;
     }
+    if (result.reason === 'wiped') {
+      // The store is already erased; the rest of the origin's data goes the panic-wipe way.
+      onWiped();
+      return;
+    }
     setFailure(result.reason);
     setFailedCount(await store.failedUnlockCount());
     inputRef.current?.select();
@@ -50,6 +62,8 @@ export function UnlockScreen({ onUnlocked, onNoVault }: { onUnlocked: (session: 
 
   const alertId = `${id}-alert`;
   const countText = failedCount !== null && failedCount > 0 ? t('unlock.failedCount', { n: formatNumber(failedCount, language) }) : null;
+  const left = failedCount === null ? null : attemptsLeft(limit, failedCount);
+  const leftText = left !== null && left <= WARN_WHEN_ATTEMPTS_LEFT ? t('unlock.attemptsLeft', { n: formatNumber(left, language) }) : null;
   return (
     <main className="stack">
       <h1>{t('unlock.title')}</h1>
@@ -76,9 +90,11 @@ export function UnlockScreen({ onUnlocked, onNoVault }: { onUnlocked: (session: 
           <div id={alertId} role="alert" className="notice error">
             <p>{t(`unlock.failed.${failure}`)}</p>
             {countText === null ? null : <p>{countText}</p>}
+            {leftText === null ? null : <p>{leftText}</p>}
           </div>
         )}
         {failure === null && countText !== null ? <p className="hint">{countText}</p> : null}
+        {failure === null && leftText !== null ? <p className="notice warn">{leftText}</p> : null}
         <button type="submit" className="primary" disabled={busy}>
           {t('unlock.submit')}
         </button>
