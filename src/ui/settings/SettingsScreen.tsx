@@ -4,11 +4,12 @@ import { formatNumber } from '../format/formatNumber';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { useLanguage } from '../i18n/useLanguage';
 import { useT } from '../i18n/useT';
+import { SafetySettings } from '../safety/SafetySettings';
 import { useSession } from '../shell/SessionContext';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { lockTimeoutOptions } from './lockTimeoutChoices';
 
-/** Language, idle lock and passphrase. */
+/** Language, idle lock, passphrase, and the safety section (failed-unlock wipe, duress passphrase). */
 export function SettingsScreen({ lockMinutes, onLockMinutesChange, onBack }: { lockMinutes: number; onLockMinutesChange: (minutes: number) => void; onBack: () => void }) {
   const { t } = useT();
   const language = useLanguage();
@@ -49,6 +50,7 @@ export function SettingsScreen({ lockMinutes, onLockMinutesChange, onBack }: { l
         </p>
       )}
       <ChangePassphraseForm />
+      <SafetySettings />
     </main>
   );
 }
