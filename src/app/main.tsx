@@ -10,10 +10,14 @@ import { loadLanguage, saveLanguage } from '../ui/i18n/languagePreference';
 import { isLanguage, type Language } from '../ui/i18n/languages';
 import { DalaApp } from '../ui/shell/DalaApp';
 import { ServicesContext, type Services } from '../ui/shell/ServicesContext';
+import { takeInviteFromUrl } from '../ui/sync/takeInviteFromUrl';
 import '../ui/styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('main: index.html has no #root element');
+
+// An invite link (#join=…) is read once and removed from the address bar at once; it stays only in memory.
+const pendingInvite = takeInviteFromUrl(window.location, window.history);
 
 const language = loadLanguage(globalThis.localStorage, navigator.languages);
 const i18n = createI18n(language);
@@ -40,7 +44,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider value={services}>
-        <DalaApp appName={appName} />
+        <DalaApp appName={appName} pendingInvite={pendingInvite} />
       </ServicesContext.Provider>
     </I18nextProvider>
   </StrictMode>,

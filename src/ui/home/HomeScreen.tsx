@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { quickLogTypes, type IncidentType } from '../../domain/incidentTypes';
 import type { ReportSummary } from '../../store/storeApi';
 import type { DraftEntry } from '../form/draftBook';
@@ -15,6 +16,8 @@ export interface HomeScreenProps {
   readonly onOpenReport: (reportId: string) => void;
   readonly onContinueDraft: (draft: DraftEntry) => void;
   readonly onDiscardDraft: (draft: DraftEntry) => void;
+  /** Delivery status, "Sync now" and "Export unsent", provided by the shell (the home screen knows nothing of sync). */
+  readonly syncPanel?: ReactNode;
 }
 
 /** Quick-log buttons first (a report in under a minute), then unsaved drafts, storage health and the list. */
@@ -41,6 +44,7 @@ export function HomeScreen(props: HomeScreenProps) {
           </button>
         </div>
       </section>
+      {props.syncPanel}
       <StorageStatus />
       {props.reports === null ? <p>{t('common.loading')}</p> : <ReportList reports={props.reports} onOpen={props.onOpenReport} />}
     </main>

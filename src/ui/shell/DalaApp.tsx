@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { VaultSession } from '../../store/storeApi';
+import type { Result, VaultSession } from '../../store/storeApi';
+import type { InviteReadProblem, PendingInvite } from '../../sync/readInvite';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { loadLanguage } from '../i18n/languagePreference';
 import { useT } from '../i18n/useT';
@@ -21,7 +22,7 @@ type Phase =
   | { readonly kind: 'unlocked'; readonly session: VaultSession };
 
 /** The whole app: a small state machine instead of a router, so no report content ever reaches a URL. */
-export function DalaApp({ appName }: { appName: string }) {
+export function DalaApp({ appName, pendingInvite }: { appName: string; pendingInvite: Result<PendingInvite, InviteReadProblem> | null }) {
   const { t, i18n } = useT();
   const { store } = useServices();
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
@@ -65,7 +66,7 @@ export function DalaApp({ appName }: { appName: string }) {
       <div className="shell">
         {phase.kind === 'unlocked' ? (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            <UnlockedApp session={phase.session} appName={appName} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
+            <UnlockedApp session={phase.session} appName={appName} pendingInvite={pendingInvite} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
           </Suspense>
         ) : (
           <>

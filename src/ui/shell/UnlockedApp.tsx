@@ -1,7 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { emptyReport } from '../../domain/emptyReport';
 import type { IncidentType } from '../../domain/incidentTypes';
-import type { ReportSummary, ReportVersionRecord, VaultSession } from '../../store/storeApi';
+import type { ReportSummary, ReportVersionRecord, Result, VaultSession } from '../../store/storeApi';
+import type { InviteReadProblem, PendingInvite } from '../../sync/readInvite';
+import { createBrowserDownload } from '../../platform/downloadFile';
+import { JoinScreen } from '../sync/JoinScreen';
+import { SyncPanel } from '../sync/SyncPanel';
+import { useSyncEngine } from '../sync/useSyncEngine';
+import { useSyncSnapshot } from '../sync/useSyncSnapshot';
 import type { DraftEntry } from '../form/draftBook';
 import type { FormState } from '../form/formState';
 import { formStateFromReport } from '../form/formStateFromReport';
@@ -39,6 +45,8 @@ type Screen =
 export interface UnlockedAppProps {
   readonly session: VaultSession;
   readonly appName: string;
+  /** An invite link this page was opened with (#join=…), read before unlock; null when there was none. */
+  readonly pendingInvite: Result<PendingInvite, InviteReadProblem> | null;
   /** The vault must be locked now; drafts have been flushed already. */
   readonly onLocked: () => void;
   /** The panic wipe was confirmed: erase everything now. */
@@ -52,9 +60,14 @@ export interface UnlockedAppProps {
  * Locks on the Lock button, after idle time, after being hidden for hiddenGraceMs and on pagehide — each
  * time starting the draft save first.
  */
-export function UnlockedApp({ session, appName, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
+export function UnlockedApp({ session, appName, pendingInvite, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
   const { t } = useT();
   const { clock } = useServices();
+  // Sync runs only while unlocked: started here, stopped when this unmounts on lock.
+  const engine = useSyncEngine(session, clock);
+  const { revision } = useSyncSnapshot(engine);
+  const [invite, setInvite] = useState(pendingInvite);
+  const [download] = useState(createBrowserDownload);
   const draftBook = useDraftBook(session, clock);
   const [screen, setScreen] = useState<Screen | null>(null);
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
@@ -93,6 +106,11 @@ export function UnlockedApp({ session, appName, onLocked, onPanicWipe, onUnsaved
       if (!session.isLocked()) throw error;
     });
   }, [session]);
+
+  // Delivery states change as sync runs: reload the list on every sync revision.
+  useEffect(() => {
+    if (revision > 0) refreshReports();
+  }, [revision, refreshReports]);
 
   useEffect(() => {
     refreshReports();
@@ -150,6 +168,7 @@ export function UnlockedApp({ session, appName, onLocked, onPanicWipe, onUnsaved
             onOpenReport={(reportId) => setScreen({ name: 'detail', reportId })}
             onContinueDraft={(draft) => setScreen({ name: 'form', draft, fromDraft: true, restored: false, chooseType: false })}
             onDiscardDraft={(draft) => draftBook.remove(draft.reportId)}
+            syncPanel={<SyncPanel engine={engine} download={download} />}
           />
         );
       case 'form': {
@@ -169,6 +188,7 @@ export function UnlockedApp({ session, appName, onLocked, onPanicWipe, onUnsaved
             onSaved={() => {
               draftBook.remove(draft.reportId);
               refreshReports();
+              void engine.trigger('save');
               goHome(true);
             }}
             onBack={(dirty) => {
@@ -204,7 +224,10 @@ export function UnlockedApp({ session, appName, onLocked, onPanicWipe, onUnsaved
         </button>
         <PanicWipeButton onConfirmed={onPanicWipe} busy={false} />
       </header>
-      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{screen === null ? <p role="status">{t('common.loading')}</p> : renderScreen(screen)}</Suspense>
+      {invite !== null ? (
+        <JoinScreen invite={invite} onJoined={() => void engine.trigger('joined')} onClose={() => setInvite(null)} />
+      ) : null}
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{invite !== null ? null : screen === null ? <p role="status">{t('common.loading')}</p> : renderScreen(screen)}</Suspense>
     </SessionContext.Provider>
   );
 }
