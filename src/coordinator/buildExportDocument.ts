@@ -1,5 +1,5 @@
-// Everything a coordinator holds, as one plain document (EXPORT_FORMAT.md). Every output format (JSON
-// now; CSV and a Markdown update later) is a rendering of this, so they can never disagree.
+// Everything a coordinator holds, as one plain document (EXPORT_FORMAT.md). Every output format (JSON,
+// CSV, the Markdown update: exportFormatters.ts) is a rendering of this, so they can never disagree.
 import type { Report } from '../domain/report';
 import type { CoordinatorArchive } from './coordinatorArchive';
 import type { CoordinatorState } from './coordinatorState';
