@@ -286,9 +286,17 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
 
   coordinator
     .command('export')
-    .description('Write every report (all versions, with the sending device) and every gap to a file. The file is NOT encrypted.')
+    .description('Write the reports to a file: everything as JSON, a CSV table, or a Markdown draft of a monitoring update. The file is NOT encrypted.')
     .requiredOption('--dir <dir>', 'folder of the coordinator vault')
-    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('json'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'json: every report, all versions, the sending device and every gap; csv: one row per report, UTF-8 with BOM for spreadsheets; ' +
+          'md: draft update grouped by freedom. csv and md name only people who consented to publication',
+      )
+        .choices(EXPORT_FORMATS)
+        .default('json'),
+    )
     .requiredOption('--out <file>', 'file to write')
     .option('--force', 'replace the file if it exists')
     .action(
