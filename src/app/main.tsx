@@ -16,11 +16,14 @@ import '../ui/styles.css';
 const root = document.getElementById('root');
 if (root === null) throw new Error('main: index.html has no #root element');
 
-// An invite link (#join=…) is read once and removed from the address bar at once; it stays only in memory.
-const pendingInvite = takeInviteFromUrl(window.location, window.history);
+// An invite link (#join=…) is taken once and removed from the address bar at once; it stays only in memory
+// and is parsed after unlock (the parser and its schemas are not needed for the first screen).
+const inviteText = takeInviteFromUrl(window.location, window.history);
 
 const language = loadLanguage(globalThis.localStorage, navigator.languages);
 const i18n = createI18n(language);
+// Russian and Kazakh text loads on demand (precached, so also offline): wait for it before the first render.
+await i18n.loadLanguages(language);
 const showLanguage = (lng: string) => {
   if (isLanguage(lng)) document.documentElement.lang = htmlLangOf(lng);
 };
@@ -44,7 +47,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider value={services}>
-        <DalaApp appName={appName} pendingInvite={pendingInvite} />
+        <DalaApp appName={appName} inviteText={inviteText} />
       </ServicesContext.Provider>
     </I18nextProvider>
   </StrictMode>,

@@ -1,4 +1,3 @@
-import { deriveKeyFromPassphrase } from './argon2id';
 import type { KdfParams } from './kdfParams';
 
 type WorkerReply = { ok: true; key: Uint8Array } | { ok: false; message: string };
@@ -8,7 +7,8 @@ type WorkerReply = { ok: true; key: Uint8Array } | { ok: false; message: string 
  * Where there is no Worker (Node tests), it runs in-thread with the same result.
  */
 export function deriveKeyOffThread(passphrase: string, params: KdfParams): Promise<Uint8Array> {
-  if (typeof Worker === 'undefined') return deriveKeyFromPassphrase(passphrase, params);
+  // A dynamic import: in the browser Argon2id (hash-wasm) lives only in the worker's chunk.
+  if (typeof Worker === 'undefined') return import('./argon2id').then(({ deriveKeyFromPassphrase }) => deriveKeyFromPassphrase(passphrase, params));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./kdfWorker.ts', import.meta.url), { type: 'module', name: 'kdf' });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {

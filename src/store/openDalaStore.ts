@@ -1,14 +1,24 @@
 import { checkKdfParams, KDF_DEFAULTS, KDF_SALT_BYTES } from '../crypto/kdfParams';
-import { createVault } from './createVault';
-import { createVaultSession } from './createVaultSession';
 import type { DataKeyHolder } from './dataKeyHolder';
 import { failedUnlockLimitOf } from './failedUnlockPolicy';
 import { panicWipe } from './panicWipe';
 import { openDatabase } from './schema';
 import type { DalaStore, Result, VaultSession } from './storeApi';
 import type { KdfCost, StoreContext } from './storeContext';
-import { unlockVault } from './unlockVault';
 import type { UnlockedVault } from './unlockVault';
+
+/**
+ * The vault code (crypto, report schemas) loads when a passphrase is first submitted, while Argon2id
+ * runs: the create/unlock screen then needs only Dexie, which keeps the first screen's JavaScript small.
+ */
+const loadVaultCode = async () => {
+  const [{ createVault }, { unlockVault }, { createVaultSession }] = await Promise.all([
+    import('./createVault'),
+    import('./unlockVault'),
+    import('./createVaultSession'),
+  ]);
+  return { createVault, unlockVault, createVaultSession };
+};
 
 export interface OpenDalaStoreOptions {
   /** IndexedDB database name (default 'dala'). */
@@ -27,9 +37,10 @@ export function openDalaStore(options: OpenDalaStoreOptions = {}): DalaStore {
   const ctx: StoreContext = { db: openDatabase(options.dbName ?? 'dala'), kdf, now: options.now ?? Date.now };
   const holders = new Set<DataKeyHolder>();
 
-  const toSession = <R extends string>(result: Result<UnlockedVault, R>): Result<VaultSession, R> => {
+  const toSession = async <R extends string>(result: Result<UnlockedVault, R>): Promise<Result<VaultSession, R>> => {
     if (!result.ok) return result;
     holders.add(result.value.holder);
+    const { createVaultSession } = await loadVaultCode();
     return { ok: true, value: createVaultSession(ctx, result.value) };
   };
 
@@ -46,8 +57,8 @@ export function openDalaStore(options: OpenDalaStoreOptions = {}): DalaStore {
     vaultStatus: async () => ((await ctx.db.vault.count()) > 0 ? 'locked' : 'none'),
     failedUnlockCount: async () => (await ctx.db.vault.get('vault'))?.failedUnlocks ?? 0,
     failedUnlockLimit: async () => failedUnlockLimitOf(await ctx.db.vault.get('vault')),
-    createVault: async (passphrase) => toSession(await createVault(ctx, passphrase)),
-    unlock: async (passphrase) => toSession(await unlockVault(ctx, passphrase, wipeAll)),
+    createVault: async (passphrase) => toSession(await (await loadVaultCode()).createVault(ctx, passphrase)),
+    unlock: async (passphrase) => toSession(await (await loadVaultCode()).unlockVault(ctx, passphrase, wipeAll)),
     panicWipe: (options) => panicWipe(ctx, holders, options),
     close() {
       // Closing the store locks every session it handed out: no key outlives the database handle.

@@ -2,29 +2,24 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { app as enApp } from './locales/en/app';
 import { domain as enDomain } from './locales/en/domain';
-import { app as kkApp } from './locales/kk/app';
-import { domain as kkDomain } from './locales/kk/domain';
-import { app as ruApp } from './locales/ru/app';
-import { domain as ruDomain } from './locales/ru/domain';
+import { lazyLocales } from './lazyLocales';
 import { intlLocale, languages, type Language } from './languages';
 
 /**
- * A ready i18next instance with all three languages bundled: the app must work offline from the first
- * screen, and the text is small next to the code. Initialised synchronously, so the first render is translated.
+ * An i18next instance with English bundled and Russian/Kazakh loaded on demand (lazyLocales). Initialised
+ * synchronously; await `instance.loadLanguages(language)` before the first render in ru or kk.
  */
 export function createI18n(language: Language): i18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  void instance.use(initReactI18next).use(lazyLocales).init({
     lng: language,
     fallbackLng: 'en',
     supportedLngs: languages,
     ns: ['app', 'domain'],
     defaultNS: 'app',
-    resources: {
-      en: { app: enApp, domain: enDomain },
-      ru: { app: ruApp, domain: ruDomain },
-      kk: { app: kkApp, domain: kkDomain },
-    },
+    resources: { en: { app: enApp, domain: enDomain } },
+    // English is in `resources`; the backend supplies the other languages.
+    partialBundledLanguages: true,
     initAsync: false,
     // React escapes text itself; escaping here would show "&amp;" to the user.
     interpolation: { escapeValue: false },

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Result, VaultSession } from '../../store/storeApi';
-import type { InviteReadProblem, PendingInvite } from '../../sync/readInvite';
+import type { VaultSession } from '../../store/storeApi';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { loadLanguage } from '../i18n/languagePreference';
 import { useT } from '../i18n/useT';
@@ -22,7 +21,7 @@ type Phase =
   | { readonly kind: 'unlocked'; readonly session: VaultSession };
 
 /** The whole app: a small state machine instead of a router, so no report content ever reaches a URL. */
-export function DalaApp({ appName, pendingInvite }: { appName: string; pendingInvite: Result<PendingInvite, InviteReadProblem> | null }) {
+export function DalaApp({ appName, inviteText }: { appName: string; inviteText: string | null }) {
   const { t, i18n } = useT();
   const { store } = useServices();
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
@@ -66,7 +65,7 @@ export function DalaApp({ appName, pendingInvite }: { appName: string; pendingIn
       <div className="shell">
         {phase.kind === 'unlocked' ? (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            <UnlockedApp session={phase.session} appName={appName} pendingInvite={pendingInvite} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
+            <UnlockedApp session={phase.session} appName={appName} inviteText={inviteText} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
           </Suspense>
         ) : (
           <>

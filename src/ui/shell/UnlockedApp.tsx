@@ -1,8 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { emptyReport } from '../../domain/emptyReport';
 import type { IncidentType } from '../../domain/incidentTypes';
-import type { ReportSummary, ReportVersionRecord, Result, VaultSession } from '../../store/storeApi';
-import type { InviteReadProblem, PendingInvite } from '../../sync/readInvite';
+import type { ReportSummary, ReportVersionRecord, VaultSession } from '../../store/storeApi';
+import { readInvite } from '../../sync/readInvite';
 import { createBrowserDownload } from '../../platform/downloadFile';
 import { JoinScreen } from '../sync/JoinScreen';
 import { SyncPanel } from '../sync/SyncPanel';
@@ -45,8 +45,8 @@ type Screen =
 export interface UnlockedAppProps {
   readonly session: VaultSession;
   readonly appName: string;
-  /** An invite link this page was opened with (#join=…), read before unlock; null when there was none. */
-  readonly pendingInvite: Result<PendingInvite, InviteReadProblem> | null;
+  /** The invite this page was opened with (#join=…), taken from the URL before unlock; null when there was none. */
+  readonly inviteText: string | null;
   /** The vault must be locked now; drafts have been flushed already. */
   readonly onLocked: () => void;
   /** The panic wipe was confirmed: erase everything now. */
@@ -60,13 +60,13 @@ export interface UnlockedAppProps {
  * Locks on the Lock button, after idle time, after being hidden for hiddenGraceMs and on pagehide — each
  * time starting the draft save first.
  */
-export function UnlockedApp({ session, appName, pendingInvite, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
+export function UnlockedApp({ session, appName, inviteText, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
   const { t } = useT();
   const { clock } = useServices();
   // Sync runs only while unlocked: started here, stopped when this unmounts on lock.
   const engine = useSyncEngine(session, clock);
   const { revision } = useSyncSnapshot(engine);
-  const [invite, setInvite] = useState(pendingInvite);
+  const [invite, setInvite] = useState(() => (inviteText === null ? null : readInvite(inviteText)));
   const [download] = useState(createBrowserDownload);
   const draftBook = useDraftBook(session, clock);
   const [screen, setScreen] = useState<Screen | null>(null);

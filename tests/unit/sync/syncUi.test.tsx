@@ -17,10 +17,18 @@ import { COORDINATORS, coordinatorKeys, testInvite } from './syncTestKit';
 
 const NOW = Date.UTC(2025, 2, 1, 12);
 
+// Russian and Kazakh load lazily (as in main.tsx, the app waits for them before rendering).
+const i18nFor = async (language: Language) => {
+  const instance = createI18n(language);
+  await instance.loadLanguages(language);
+  return instance;
+};
+const i18nInstances = { en: await i18nFor('en'), ru: await i18nFor('ru'), kk: await i18nFor('kk') };
+
 function render(node: React.ReactNode, language: Language = 'en'): string {
   const services = { store: {} as DalaStore, storage: createFakeStorage(), clock: createFakeClock(NOW), setLanguage: () => undefined };
   return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nextProvider i18n={i18nInstances[language]}>
       <ServicesContext.Provider value={services}>
         <SessionContext.Provider value={{} as VaultSession}>{node}</SessionContext.Provider>
       </ServicesContext.Provider>

@@ -6,6 +6,7 @@ import { reviewStatus as kkReview, sync as kk } from '../../../src/ui/sync/local
 import { reviewStatus as ruReview, sync as ru } from '../../../src/ui/sync/locales/ru';
 import { reportStateLabelKey } from '../../../src/ui/sync/reportStateLabelKey';
 import { LONG_WAIT_MS, syncStatusLines } from '../../../src/ui/sync/syncStatusLines';
+import { readInvite } from '../../../src/sync/readInvite';
 import { takeInviteFromUrl } from '../../../src/ui/sync/takeInviteFromUrl';
 import { testInvite } from './syncTestKit';
 
@@ -96,8 +97,10 @@ describe('takeInviteFromUrl', () => {
   it('reads the #join= fragment and removes it from the address and the history entry at once', () => {
     const replaced: unknown[][] = [];
     const history = { state: { screen: 1 }, replaceState: (...args: unknown[]) => void replaced.push(args) };
-    const result = takeInviteFromUrl({ hash: `#join=${payload}`, pathname: '/app/', search: '?x=1' }, history);
-    expect(result?.ok && result.value.invite).toEqual(testInvite());
+    const text = takeInviteFromUrl({ hash: `#join=${payload}`, pathname: '/app/', search: '?x=1' }, history);
+    expect(text).toBe(`#join=${payload}`);
+    const result = readInvite(text ?? '');
+    expect(result.ok && result.value.invite).toEqual(testInvite());
     expect(replaced).toEqual([[{ screen: 1 }, '', '/app/?x=1']]);
   });
 
@@ -107,7 +110,8 @@ describe('takeInviteFromUrl', () => {
     expect(takeInviteFromUrl({ hash: '', pathname: '/', search: '' }, history)).toBeNull();
     expect(takeInviteFromUrl({ hash: '#report', pathname: '/', search: '' }, history)).toBeNull();
     expect(replaced).toEqual([]);
-    expect(takeInviteFromUrl({ hash: `#join=${payload.slice(0, 40)}`, pathname: '/', search: '' }, history)).toEqual({ ok: false, reason: 'malformed' });
+    const damaged = takeInviteFromUrl({ hash: `#join=${payload.slice(0, 40)}`, pathname: '/', search: '' }, history);
+    expect(readInvite(damaged ?? '')).toEqual({ ok: false, reason: 'malformed' });
     expect(replaced).toHaveLength(1);
   });
 });
