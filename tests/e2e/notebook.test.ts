@@ -13,8 +13,8 @@ import { unlock } from './support/unlock';
 
 const passphrase = 'correct horse battery staple steppe';
 
-let server: RunningServer;
-let profile: TempDir;
+let server: RunningServer | undefined;
+let profile: TempDir | undefined;
 let context: BrowserContext | undefined;
 
 beforeEach(async () => {
@@ -24,14 +24,17 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await server.stop();
-  await profile.remove();
+  try {
+    await context?.close();
+  } finally {
+    context = undefined;
+    await server?.stop();
+    await profile?.remove();
+  }
 });
 
 async function openApp(): Promise<Page> {
-  if (context === undefined) throw new Error('openApp: no browser context');
+  if (context === undefined || server === undefined) throw new Error('openApp: beforeEach did not start the browser and server');
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url);
   return page;
@@ -54,7 +57,7 @@ describe('the notebook in Chromium', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
     // No server and no network: only the service worker's precache can answer the reload.
-    await server.stop();
+    await server?.stop();
     await context?.setOffline(true);
     await page.reload();
     await unlock(page, passphrase);
@@ -144,6 +147,7 @@ describe('the notebook in Chromium', () => {
     await context?.close();
     context = undefined;
 
+    if (profile === undefined) throw new Error('no profile dir');
     const hits = await scanForMarkers(profile.path, [...reportMarkers, passphrase, ...controlMarkers]);
     const leaks = hits.filter((hit) => !controlMarkers.includes(hit.marker));
     expect(leaks).toEqual([]);
