@@ -21,7 +21,8 @@ function period(months: readonly string[]): string | null {
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return null;
   if (first === last) return exportMonthText(first);
-  if (first.slice(0, 4) === last.slice(0, 4)) return `${exportMonthText(first).split(' ')[0] ?? ''}–${exportMonthText(last)}`;
+  // Within one year the first month drops its year: 'February–March 2026'.
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${exportMonthText(first).replace(/ \d{4}$/, '')}–${exportMonthText(last)}`;
   return `${exportMonthText(first)} – ${exportMonthText(last)}`;
 }
 
