@@ -1,0 +1,117 @@
+// Issue "Sealed bundles, the relay, and opportunistic sync", end-to-end acceptance: a coordinator made
+// with the CLI, a monitor who joins by the invite link, saves reports offline, comes online and sees
+// "Delivered"; `dala coordinator pull` then exports exactly those reports.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/launchChromium';
+import { makeTempDir } from './support/makeTempDir';
+import type { TempDir } from './support/makeTempDir';
+import { randomMarker } from './support/randomMarker';
+import { repoRoot } from './support/repoRoot';
+import { saveReport } from './support/saveReport';
+import { startServer } from './support/startServer';
+import type { RunningServer } from './support/startServer';
+
+const run = promisify(execFile);
+const monitorPassphrase = 'correct horse battery staple steppe';
+const coordinatorPassphrase = 'quiet river under the old bridge';
+
+let server: RunningServer | undefined;
+let profile: TempDir | undefined;
+let coordinatorDir: TempDir | undefined;
+let context: BrowserContext | undefined;
+
+afterEach(async () => {
+  try {
+    await context?.close();
+  } finally {
+    context = undefined;
+    await server?.stop();
+    await profile?.remove();
+    await coordinatorDir?.remove();
+  }
+});
+
+async function dala(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(repoRoot, 'bin/dala.js'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DALA_PASSPHRASE: coordinatorPassphrase, ...env },
+  });
+  return stdout;
+}
+
+/** The list row of a report, found by its (unique) city. */
+function reportRow(page: Page, city: string) {
+  return page.getByRole('listitem').filter({ hasText: city });
+}
+
+interface ExportedReport {
+  readonly versions: readonly { readonly report: { readonly narrative: string; readonly where: { readonly city: string } } }[];
+}
+
+describe('sealed bundles through the relay', () => {
+  it('delivers reports saved offline once online, and the CLI coordinator pulls exactly those', async () => {
+    server = await startServer();
+    coordinatorDir = await makeTempDir('dala-e2e-coordinator');
+    const dir = join(coordinatorDir.path, 'vault');
+    await dala(['coordinator', 'init', '--dir', dir]);
+    const created = await dala(['coordinator', 'create-org', '--dir', dir, '--relay', server.url, '--name', 'Steppe Watch'], {
+      DALA_ADMIN_TOKEN: server.adminToken,
+    });
+    const inviteLink = created.match(/https?:\/\/\S+#join=\S+/)?.[0];
+    expect(inviteLink, `create-org printed no invite link:\n${created}`).toBeDefined();
+
+    profile = await makeTempDir('dala-e2e-profile');
+    context = await launchChromium(profile.path);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(inviteLink ?? '');
+    // The fragment with the upload token leaves the address bar at once.
+    expect(page.url()).not.toContain('#join=');
+
+    // After the vault is created the invite is shown before the home screen.
+    await page.getByLabel('Passphrase', { exact: true }).fill(monitorPassphrase);
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill(monitorPassphrase);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await page.getByRole('heading', { name: 'Join an organisation' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByText('Steppe Watch').first().waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByText('Joined Steppe Watch').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'New report' }).waitFor({ state: 'visible' });
+
+    await context.setOffline(true);
+    const reports = [0, 1, 2].map(() => ({ city: `Almaty ${randomMarker('latin')}`, narrative: `Meeting broken up ${randomMarker('cyrillic')}` }));
+    for (const report of reports) {
+      await saveReport(page, { type: 'Meeting disrupted', narrative: report.narrative, city: report.city, when: '2026-03-14T18:30' });
+      await reportRow(page, report.city).getByText('Waiting to send').waitFor({ state: 'visible' });
+    }
+
+    await context.setOffline(false);
+    for (const report of reports) {
+      await reportRow(page, report.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
+    }
+
+    const pulled = await dala(['coordinator', 'pull', '--dir', dir]);
+    const exportPath = join(coordinatorDir.path, 'export.json');
+    await dala(['coordinator', 'export', '--dir', dir, '--format', 'json', '--out', exportPath]);
+    const exported = JSON.parse(await readFile(exportPath, 'utf8')) as { reports: readonly ExportedReport[]; devices: readonly { missing: readonly unknown[] }[] };
+
+    const received = exported.reports.map((r) => r.versions.at(-1)?.report).map((r) => ({ city: r?.where.city, narrative: r?.narrative }));
+    expect(received.sort((a, b) => String(a.city).localeCompare(String(b.city)))).toEqual(
+      [...reports].sort((a, b) => a.city.localeCompare(b.city)),
+    );
+    expect(exported.devices).toHaveLength(1);
+    expect(exported.devices[0]?.missing, pulled).toEqual([]);
+
+    // A second pull finds nothing new: the relay deleted what was acknowledged, and nothing is counted twice.
+    await dala(['coordinator', 'pull', '--dir', dir]);
+    const againPath = join(coordinatorDir.path, 'export-again.json');
+    await dala(['coordinator', 'export', '--dir', dir, '--format', 'json', '--out', againPath]);
+    const again = JSON.parse(await readFile(againPath, 'utf8')) as { reports: readonly ExportedReport[] };
+    expect(again.reports).toHaveLength(reports.length);
+  });
+});
