@@ -87,11 +87,17 @@ async function openVault(ctx: StoreContext, row: VaultRow, dataKey: Uint8Array):
     holder.wipe();
     throw error;
   }
+  let updated: number;
   try {
-    await ctx.db.vault.update('vault', row.duress === undefined ? { failedUnlocks: 0, duress: decoyDuressHeader(ctx.kdf, holder) } : { failedUnlocks: 0 });
+    updated = await ctx.db.vault.update('vault', row.duress === undefined ? { failedUnlocks: 0, duress: decoyDuressHeader(ctx.kdf, holder) } : { failedUnlocks: 0 });
   } catch {
     holder.wipe();
     return { ok: false, reason: 'storage-error' };
+  }
+  if (updated !== 1) {
+    // A panic wipe ran during the derivation: the key just unwrapped belongs to a vault that no longer exists.
+    holder.wipe();
+    return { ok: false, reason: 'no-vault' };
   }
   return { ok: true, value: { holder, deviceId } };
 }

@@ -1,8 +1,16 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deriveKeyOffThread } from '../../../src/crypto/deriveKeyOffThread';
 import { readAllRowsRaw } from './rawDatabase';
 import { createdStore, openTestStore, PASSPHRASE, sampleReport } from './storeTestKit';
+
+vi.mock('../../../src/crypto/deriveKeyOffThread', async (importOriginal) => {
+  const original = await importOriginal<{ deriveKeyOffThread: typeof deriveKeyOffThread }>();
+  return { deriveKeyOffThread: vi.fn(original.deriveKeyOffThread) };
+});
+const derive = vi.mocked(deriveKeyOffThread);
+afterEach(() => derive.mockClear());
 
 /** A vault with a report, an amendment, a draft and a changed setting: a row in most tables. */
 async function filledStore(label: string) {
@@ -99,5 +107,20 @@ describe('panic wipe', () => {
     reopened.close();
     const rows = await readAllRowsRaw(dbName);
     expect(rows.map((row) => row.table)).toEqual(['vault']);
+  });
+
+  it('an unlock whose derivation was running during the wipe opens nothing', async () => {
+    const { store, session } = await filledStore('during-unlock');
+    session.lock();
+    const realDerive = derive.getMockImplementation();
+    if (realDerive === undefined) throw new Error('derive mock has no implementation');
+    derive.mockImplementationOnce(async (passphrase, params) => {
+      const key = await realDerive(passphrase, params);
+      expect((await store.panicWipe()).ok).toBe(true);
+      return key;
+    });
+    expect(await store.unlock(PASSPHRASE)).toEqual({ ok: false, reason: 'no-vault' });
+    expect(await store.vaultStatus()).toBe('none');
+    store.close();
   });
 });
