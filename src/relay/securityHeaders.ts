@@ -24,6 +24,6 @@ export function securityHeaders(connectSrc: readonly string[]): Readonly<Record<
     'cross-origin-opener-policy': 'same-origin',
     // Attachments (photo, audio) and optional coordinates of a report; nothing else is ever needed.
     'permissions-policy':
-      'camera=(self), microphone=(self), geolocation=(self), payment=(), usb=(), serial=(), bluetooth=(), hid=(), accelerometer=(), gyroscope=(), magnetometer=()',
+      'camera=(self), microphone=(self), geolocation=(self), payment=(), usb=(), serial=(), hid=(), accelerometer=(), gyroscope=(), magnetometer=()',
   };
 }

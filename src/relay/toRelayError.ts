@@ -39,11 +39,12 @@ export function toRelayError(error: unknown): RelayErrorInfo {
     return { code: 'storage_full', message: 'The relay has no room for more data.', unexpected: false };
   }
   const fastifyCode = readProperty(error, 'code');
-  const known = typeof fastifyCode === 'string' ? BY_FASTIFY_CODE[fastifyCode] : undefined;
+  // Own properties only: a code such as "toString" must not find Object.prototype's members.
+  const known = typeof fastifyCode === 'string' && Object.hasOwn(BY_FASTIFY_CODE, fastifyCode) ? BY_FASTIFY_CODE[fastifyCode] : undefined;
   if (known) return { code: known[0], message: known[1], unexpected: false };
   const status = readProperty(error, 'statusCode');
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const [code, message] = BY_STATUS[status] ?? ['invalid_request', 'The request is malformed.'];
+    const [code, message] = (Object.hasOwn(BY_STATUS, status) ? BY_STATUS[status] : undefined) ?? ['invalid_request', 'The request is malformed.'];
     return { code, message, unexpected: false };
   }
   return { code: 'internal_error', message: 'The relay failed to handle this request.', unexpected: true };

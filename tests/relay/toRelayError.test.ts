@@ -37,6 +37,13 @@ describe('toRelayError', () => {
     expect(toRelayError(null).code).toBe('internal_error');
   });
 
+  it('does not take Object.prototype members for known codes (found by the property below)', () => {
+    for (const code of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const mapped = toRelayError(Object.assign(new Error('client'), { statusCode: 400, code }));
+      expect(mapped.code).toBe('invalid_request');
+    }
+  });
+
   it('keeps every client error (4xx) a client error with a known code', () => {
     fc.assert(
       fc.property(fc.integer({ min: 400, max: 499 }), fc.string(), (statusCode, code) => {

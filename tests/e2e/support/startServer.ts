@@ -31,7 +31,7 @@ export async function startServer(): Promise<RunningServer> {
   const adminToken = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, [join(repoRoot, 'bin/dala.js'), 'relay'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: host, DALA_DATA: dataDir.path, DALA_ADMIN_TOKEN: adminToken },
+    env: { ...process.env, PORT: String(port), DALA_HOST: host, DALA_DATA: dataDir.path, DALA_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
