@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './vite.precompress';
 
 /**
  * The installed app's face is fixed at build time (DESIGN.md §2: the name and icon of an installed
@@ -77,6 +78,8 @@ export default defineConfig({
         sourcemap: false,
       },
     }),
+    // Last, so the service worker and manifest written above are compressed too.
+    precompress(),
   ],
   define: {
     // The face's name for the UI header (constant per build).

@@ -15,8 +15,15 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     cacheControl: false,
     // @fastify/static serves dotfiles unless told otherwise; an operator's .env in dist/ must stay private.
     dotfiles: 'ignore',
+    // The build writes .br and .gz beside each text asset (vite.config.ts); a phone on a slow line gets
+    // those when it accepts them, and the original otherwise.
+    preCompressed: true,
     setHeaders(res, filePath) {
-      res.setHeader('cache-control', cacheControlFor(relative(staticDir, filePath).split(sep).join('/')));
+      // The compressed twin answers for the original: its caching follows the original's name.
+      const servedAs = relative(staticDir, filePath).split(sep).join('/').replace(/\.(br|gz)$/, '');
+      res.setHeader('cache-control', cacheControlFor(servedAs));
+      // Whether a compressed twin was sent depends on Accept-Encoding: caches must key on it.
+      res.setHeader('vary', 'Accept-Encoding');
     },
   });
   return true;

@@ -1,12 +1,14 @@
 // The built app served from the relay's port: caching per file, SPA fallback, security headers
 // on every response, CORS on the API only.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from './relayClient';
 import { makeTempDir, spawnRelay, type RelayProcess } from './relayProcess';
 
 const INDEX = '<!doctype html><title>Dala test shell</title>';
+const BIG_JS = 'export const words = [' + Array.from({ length: 2000 }, (_, i) => `"word${i}"`).join(',') + '];';
 const root = makeTempDir('static');
 const appDir = join(root, 'dist');
 let relay: RelayProcess;
@@ -18,6 +20,9 @@ beforeAll(async () => {
   writeFileSync(join(appDir, 'registerSW.js'), '/* register */');
   writeFileSync(join(appDir, 'manifest.webmanifest'), '{"name":"Dala"}');
   writeFileSync(join(appDir, 'assets', 'index-3f2a1b9c.js'), 'console.log(1);');
+  writeFileSync(join(appDir, 'assets', 'big-0a1b2c3d.js'), BIG_JS);
+  writeFileSync(join(appDir, 'assets', 'big-0a1b2c3d.js.br'), brotliCompressSync(BIG_JS));
+  writeFileSync(join(appDir, 'assets', 'big-0a1b2c3d.js.gz'), gzipSync(BIG_JS));
   writeFileSync(join(appDir, '.env'), 'SECRET=dotfile-must-not-be-served');
   writeFileSync(join(root, 'outside.txt'), 'outside-the-app-folder');
   relay = await spawnRelay({
@@ -44,6 +49,28 @@ describe('serving the app', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toBe('console.log(1);');
+  });
+
+  it('sends the build\'s precompressed twin when the client accepts it, with the original\'s caching', async () => {
+    const raw = await fetch(relay.url + '/assets/big-0a1b2c3d.js', { headers: { 'accept-encoding': 'identity' } });
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(await raw.text()).toBe(BIG_JS);
+    // Node's fetch decodes br itself; read the bytes through a raw request instead.
+    const { request } = await import('node:http');
+    const brotli = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      const req = request(relay.url + '/assets/big-0a1b2c3d.js', { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(brotli.headers['vary'])).toMatch(/accept-encoding/i);
+    expect(brotli.body.length).toBeLessThan(BIG_JS.length / 3);
+    expect(brotliDecompressSync(brotli.body).toString('utf8')).toBe(BIG_JS);
   });
 
   it('falls back to index.html for unknown app paths, but not for /v1, /assets or other methods', async () => {
