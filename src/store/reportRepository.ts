@@ -21,16 +21,19 @@ export async function saveReportVersion(ctx: StoreContext, holder: DataKeyHolder
   const reportId = parsed.data.id;
   const savedAt = ctx.now();
   return writeTransaction(db, [db.reports, db.reportVersions, db.outbox, db.counters, db.organisation], async () => {
-    const existing = await db.reports.get(reportId);
-    const joined = (await db.organisation.count()) > 0;
+    // Requests in one IndexedDB transaction run in order; issuing them together saves round trips
+    // (the save path's cost is mostly waiting on them), and the transaction still commits all or nothing.
+    const [existing, organisations, deviceCounter] = await Promise.all([db.reports.get(reportId), db.organisation.count(), db.counters.get('device')]);
     const version = (existing?.latestVersion ?? 0) + 1;
-    const counter = ((await db.counters.get('device'))?.value ?? 0) + 1;
+    const counter = (deviceCounter?.value ?? 0) + 1;
     const saved: ReportVersionRecord = { reportId, version, counter, savedAt, report: parsed.data };
-    await db.reportVersions.add({ reportId, version, counter, sealed: sealReportVersion(holder, saved) });
-    // Until an organisation is joined every saved version is on this phone only; after, it waits to be sent.
-    await db.reports.put({ reportId, latestVersion: version, state: joined ? 'queued' : 'local' });
-    await db.outbox.add({ counter, reportId, version, state: 'unsealed' });
-    await db.counters.put({ name: 'device', value: counter });
+    await Promise.all([
+      db.reportVersions.add({ reportId, version, counter, sealed: sealReportVersion(holder, saved) }),
+      // Until an organisation is joined every saved version is on this phone only; after, it waits to be sent.
+      db.reports.put({ reportId, latestVersion: version, state: organisations > 0 ? 'queued' : 'local' }),
+      db.outbox.add({ counter, reportId, version, state: 'unsealed' }),
+      db.counters.put({ name: 'device', value: counter }),
+    ]);
     return saved;
   });
 }
