@@ -71,6 +71,40 @@ export type AckRequest = z.infer<typeof ackRequestSchema>;
 export const ackResponseSchema = z.object({ deleted: z.number().int().nonnegative() });
 export type AckResponse = z.infer<typeof ackResponseSchema>;
 
+/** A device mailbox address: 16 bytes of SHA-256 over the device key, same form as a mailbox id. */
+export const deviceMailboxSchema = mailboxIdSchema;
+/** base64url(SHA-256(message bytes)): same rules as a bundle id. */
+export const messageIdSchema = bundleIdSchema;
+
+/** Messages to devices are receipts and small organisation updates: 64 KiB padded plus the sealed-box overhead. */
+export const DEVICE_MESSAGE_MAX_BYTES = 64 * 1024 + 1024;
+export const MAX_MESSAGE_LIST_LIMIT = 50;
+export const DEFAULT_MESSAGE_LIST_LIMIT = 20;
+
+export const putMessageResponseSchema = z.object({ seq: seqSchema });
+export type PutMessageResponse = z.infer<typeof putMessageResponseSchema>;
+
+export const listMessagesQuerySchema = z.strictObject({
+  after: decimalParam.default(0),
+  limit: decimalParam.pipe(z.number().int().min(1).max(MAX_MESSAGE_LIST_LIMIT)).default(DEFAULT_MESSAGE_LIST_LIMIT),
+});
+export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
+
+export const deviceMessageSchema = z.object({
+  seq: seqSchema,
+  id: messageIdSchema,
+  receivedHour: receivedHourSchema,
+  /** The message bytes, unpadded base64url. */
+  data: z.string().regex(/^[A-Za-z0-9_-]*$/),
+});
+export type DeviceMessage = z.infer<typeof deviceMessageSchema>;
+
+export const listMessagesResponseSchema = z.object({
+  messages: z.array(deviceMessageSchema),
+  hasMore: z.boolean(),
+});
+export type ListMessagesResponse = z.infer<typeof listMessagesResponseSchema>;
+
 export const healthResponseSchema = z.object({ ok: z.literal(true), version: z.string().min(1) });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 

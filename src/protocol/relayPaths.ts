@@ -8,4 +8,8 @@ export const relayPaths = {
   bundle: (mailboxId: string, bundleId: string): string =>
     `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/bundles/${bundleId}`,
   ack: (mailboxId: string): string => `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/ack`,
+  deviceMessages: (deviceMailbox: string): string => `${RELAY_API_PREFIX}/devices/${deviceMailbox}/messages`,
+  deviceMessage: (deviceMailbox: string, messageId: string): string =>
+    `${RELAY_API_PREFIX}/devices/${deviceMailbox}/messages/${messageId}`,
+  deviceAck: (deviceMailbox: string): string => `${RELAY_API_PREFIX}/devices/${deviceMailbox}/ack`,
 } as const;
