@@ -17,7 +17,7 @@ const allowed = {
   sync: ['store', 'bundle', 'protocol', 'platform', 'domain'],
   ui: ['domain', 'store', 'sync', 'platform'],
   sw: [],
-  app: ['domain', 'protocol', 'crypto', 'bundle', 'store', 'sync', 'platform', 'ui', 'sw'],
+  app: ['domain', 'protocol', 'crypto', 'bundle', 'store', 'sync', 'platform', 'ui', 'sw', 'coordinator'],
   relay: ['protocol'],
   coordinator: ['bundle', 'crypto', 'protocol', 'domain', 'store'],
   cli: ['relay', 'coordinator', 'protocol'],
