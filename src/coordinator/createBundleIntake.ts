@@ -44,6 +44,8 @@ export interface BundleIntakeOptions {
   readonly archive: CoordinatorArchive;
   readonly mailboxId: string;
   readonly recipient: BoxKeyPair;
+  /** Devices whose bundles from now on are kept aside as 'revoked-device'; what was accepted before stays. */
+  readonly revokedDevices?: ReadonlySet<string>;
   readonly now?: () => Date;
 }
 
@@ -80,6 +82,7 @@ export function createBundleIntake(options: BundleIntakeOptions): BundleIntake {
     const opened = openBundle(bytes, { mailboxId, recipientKeyPair: recipient });
     if (!opened.ok) return reject(bytes, id, opened.reason, source);
     const bundle = opened.value;
+    if (options.revokedDevices?.has(bundle.deviceId) === true) return reject(bytes, id, 'revoked-device', source);
     const outcome = ledger.accept(bundle);
     if (outcome === 'duplicate') {
       tally.duplicates += 1;

@@ -33,6 +33,8 @@ export interface ImportExportFileOptions {
   /** Shown as where the bundles came from, e.g. the file's name. */
   readonly source: string;
   readonly now?: () => Date;
+  /** Devices whose bundles are kept aside, not merged (see createBundleIntake). */
+  readonly revokedDevices?: ReadonlySet<string>;
 }
 
 export async function importExportFile(options: ImportExportFileOptions): Promise<ImportExportFileResult> {
@@ -46,6 +48,7 @@ export async function importExportFile(options: ImportExportFileOptions): Promis
     mailboxId: organisation.mailboxId,
     recipient: coordinatorIdentity(options.vault.state).box,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.revokedDevices === undefined ? {} : { revokedDevices: options.revokedDevices }),
   });
   for (const bytes of file.value.bundles) await intake.receive(bytes, options.source);
   const archive = intake.archive();

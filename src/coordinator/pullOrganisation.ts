@@ -43,6 +43,18 @@ export interface PullOrganisationOptions {
   readonly clientFor: (url: string) => RelayClient;
   readonly pageSize?: number;
   readonly now?: () => Date;
+  /** Devices whose new bundles are kept aside, not merged (see createBundleIntake). */
+  readonly revokedDevices?: ReadonlySet<string>;
+  /** Called after each listed bundle is handled, for a progress display. */
+  readonly onProgress?: (progress: PullProgress) => void;
+}
+
+export interface PullProgress {
+  readonly url: string;
+  /** Bundles listed so far on this relay (more pages may follow). */
+  readonly listed: number;
+  /** Of those, handled so far (fetched and opened, or gone). */
+  readonly handled: number;
 }
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -69,6 +81,7 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
     mailboxId,
     recipient: coordinatorIdentity(vault.state).box,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.revokedDevices === undefined ? {} : { revokedDevices: options.revokedDevices }),
   });
 
   const reports: RelayPullReport[] = [];
@@ -80,6 +93,7 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
     let vanished = 0;
     let failure: RelayCallFailure | null = null;
     let ackFailure: RelayCallFailure | null = null;
+    let listed = 0;
     for (;;) {
       const page = await client.listBundles(mailboxId, pullToken, after, pageSize);
       if (!page.ok) {
@@ -87,8 +101,9 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
         break;
       }
       let processedUpTo = after;
-      for (const listed of page.value.bundles) {
-        const got = await client.fetchBundle(mailboxId, pullToken, listed.id);
+      listed += page.value.bundles.length;
+      for (const entry of page.value.bundles) {
+        const got = await client.fetchBundle(mailboxId, pullToken, entry.id);
         if (!got.ok && got.reason === 'http-error' && got.code === 'unknown_bundle') {
           vanished += 1;
         } else if (!got.ok) {
@@ -96,9 +111,10 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
           break;
         } else {
           fetched += 1;
-          await intake.receive(got.value, source, listed.id);
+          await intake.receive(got.value, source, entry.id);
         }
-        processedUpTo = listed.seq;
+        processedUpTo = entry.seq;
+        options.onProgress?.({ url: cursor.url, listed, handled: fetched + vanished });
       }
       if (processedUpTo > after) {
         await saveArchive(storage, vault, intake.archive());
