@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isStorageFullError } from './isStorageFullError';
 
 export const DATABASE_FILE = 'relay.sqlite';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 export type PutBundleResult =
   | { readonly kind: 'stored'; readonly seq: number }
@@ -28,6 +28,15 @@ export interface StoredBundleSummary {
   readonly receivedHourMs: number;
 }
 
+export interface StoredDeviceMessage {
+  readonly seq: number;
+  readonly messageId: string;
+  readonly receivedHourMs: number;
+  readonly bytes: Buffer;
+}
+
+export type TokenKind = 'upload' | 'pull';
+
 export type OpenStoreResult =
   | { readonly ok: true; readonly store: RelayStore }
   | { readonly ok: false; readonly reason: 'newer-schema'; readonly found: number };
@@ -43,6 +52,9 @@ export class RelayStore {
   private readonly statements: Statements;
   private readonly putTransaction: Database.Transaction<
     (mailboxId: string, bundleId: string, bytes: Uint8Array, receivedHourMs: number) => PutBundleResult
+  >;
+  private readonly putMessageTransaction: Database.Transaction<
+    (deviceMailbox: string, messageId: string, bytes: Uint8Array, receivedHourMs: number) => PutBundleResult
   >;
 
   private constructor(
@@ -62,6 +74,19 @@ export class RelayStore {
       }
       if (this.usedBytes() + bytes.length > this.maxStoreBytes) return { kind: 'storage-full' };
       const info = statements.insertBundle.run(mailboxId, bundleId, bytes.length, receivedHourMs, bytes);
+      return { kind: 'stored', seq: Number(info.lastInsertRowid) };
+    });
+    this.putMessageTransaction = db.transaction((deviceMailbox, messageId, bytes, receivedHourMs) => {
+      const existing = statements.selectExistingMessage.get(deviceMailbox, messageId) as
+        | { seq: number; bytes: Buffer }
+        | undefined;
+      if (existing) {
+        return Buffer.compare(existing.bytes, bytes) === 0
+          ? { kind: 'already-stored', seq: existing.seq }
+          : { kind: 'conflict' };
+      }
+      if (this.usedBytes() + bytes.length > this.maxStoreBytes) return { kind: 'storage-full' };
+      const info = statements.insertMessage.run(deviceMailbox, messageId, bytes.length, receivedHourMs, bytes);
       return { kind: 'stored', seq: Number(info.lastInsertRowid) };
     });
   }
@@ -86,6 +111,7 @@ export class RelayStore {
       return { ok: false, reason: 'newer-schema', found };
     }
     if (found < 1) createSchemaV1(db);
+    if (found < 2) migrateToV2(db);
     fsyncDirectory(dataDir);
     return { ok: true, store: new RelayStore(db, maxStoreBytes) };
   }
@@ -111,6 +137,46 @@ export class RelayStore {
   /** Whether this hash belongs to some mailbox's upload or pull token (used to pick a rate-limit bucket). */
   isKnownTokenHash(tokenHash: Buffer): boolean {
     return this.statements.selectTokenHash.get(tokenHash, tokenHash) !== undefined;
+  }
+
+  /** Which kind of token this hash belongs to, if any (device mailboxes admit any token the relay issued). */
+  tokenKind(tokenHash: Buffer): TokenKind | null {
+    if (this.statements.selectUploadHash.get(tokenHash) !== undefined) return 'upload';
+    if (this.statements.selectPullHash.get(tokenHash) !== undefined) return 'pull';
+    return null;
+  }
+
+  /** Stores a message for a device mailbox; same idempotence and durability as putBundle. */
+  putDeviceMessage(deviceMailbox: string, messageId: string, bytes: Uint8Array, receivedHourMs: number): PutBundleResult {
+    try {
+      return this.putMessageTransaction.immediate(deviceMailbox, messageId, bytes, receivedHourMs);
+    } catch (error) {
+      if (isStorageFullError(error)) return { kind: 'storage-full' };
+      throw error;
+    }
+  }
+
+  listDeviceMessages(deviceMailbox: string, afterSeq: number, limit: number): { messages: StoredDeviceMessage[]; hasMore: boolean } {
+    const rows = this.statements.listMessages.all(deviceMailbox, afterSeq, limit + 1) as {
+      seq: number;
+      message_id: string;
+      received_hour: number;
+      bytes: Buffer;
+    }[];
+    return {
+      messages: rows.slice(0, limit).map((row) => ({
+        seq: row.seq,
+        messageId: row.message_id,
+        receivedHourMs: row.received_hour,
+        bytes: row.bytes,
+      })),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  /** Deletes the device mailbox's messages with seq <= upTo; returns how many were deleted. */
+  ackDeviceMessages(deviceMailbox: string, upTo: number): number {
+    return this.statements.deleteMessagesUpTo.run(deviceMailbox, upTo).changes;
   }
 
   /** Stores a bundle and returns its sequence number once the commit is on disk. */
@@ -150,9 +216,10 @@ export class RelayStore {
     return this.statements.deleteUpTo.run(mailboxId, upTo).changes;
   }
 
-  /** Deletes every bundle that arrived in an hour starting at or before hourMs; returns how many. */
+  /** Deletes every bundle and device message that arrived in an hour starting at or before hourMs; returns how many. */
   purgeReceivedAtOrBefore(hourMs: number): number {
-    return this.statements.purge.run(hourMs).changes;
+    const purgeBoth = this.db.transaction(() => this.statements.purge.run(hourMs).changes + this.statements.purgeMessages.run(hourMs).changes);
+    return purgeBoth();
   }
 
   /** Bytes the database occupies, not counting free pages that later writes reuse. */
@@ -189,6 +256,17 @@ function prepareStatements(db: Database.Database) {
     selectBundleBytes: db.prepare('SELECT bytes FROM bundles WHERE mailbox_id = ? AND bundle_id = ?'),
     deleteUpTo: db.prepare('DELETE FROM bundles WHERE mailbox_id = ? AND seq <= ?'),
     purge: db.prepare('DELETE FROM bundles WHERE received_hour <= ?'),
+    selectUploadHash: db.prepare('SELECT 1 FROM mailboxes WHERE upload_token_hash = ?'),
+    selectPullHash: db.prepare('SELECT 1 FROM mailboxes WHERE pull_token_hash = ?'),
+    selectExistingMessage: db.prepare('SELECT seq, bytes FROM device_messages WHERE device_mailbox = ? AND message_id = ?'),
+    insertMessage: db.prepare(
+      'INSERT INTO device_messages (device_mailbox, message_id, size, received_hour, bytes) VALUES (?, ?, ?, ?, ?)',
+    ),
+    listMessages: db.prepare(
+      'SELECT seq, message_id, received_hour, bytes FROM device_messages WHERE device_mailbox = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    deleteMessagesUpTo: db.prepare('DELETE FROM device_messages WHERE device_mailbox = ? AND seq <= ?'),
+    purgeMessages: db.prepare('DELETE FROM device_messages WHERE received_hour <= ?'),
   };
 }
 
@@ -212,7 +290,28 @@ function createSchemaV1(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX bundles_by_mailbox ON bundles (mailbox_id, seq);
     CREATE INDEX bundles_by_hour ON bundles (received_hour);
-    PRAGMA user_version = ${SCHEMA_VERSION};
+    PRAGMA user_version = 1;
+    COMMIT;
+  `);
+}
+
+// v2: device mailboxes. A device mailbox exists only as the rows addressed to it; nothing links it to
+// an organisation's mailbox or to the token that wrote it.
+function migrateToV2(db: Database.Database): void {
+  db.exec(`
+    BEGIN IMMEDIATE;
+    CREATE TABLE device_messages (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      device_mailbox TEXT NOT NULL,
+      message_id TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      received_hour INTEGER NOT NULL,
+      bytes BLOB NOT NULL,
+      UNIQUE (device_mailbox, message_id)
+    ) STRICT;
+    CREATE INDEX device_messages_by_mailbox ON device_messages (device_mailbox, seq);
+    CREATE INDEX device_messages_by_hour ON device_messages (received_hour);
+    PRAGMA user_version = 2;
     COMMIT;
   `);
 }

@@ -8,6 +8,7 @@ import { RELAY_API_PREFIX, type HealthResponse } from '../protocol/relayApi';
 import { registerBundleRoutes } from './bundleRoutes';
 import { clientErrorResponse } from './clientErrorResponse';
 import { CORS_HEADERS } from './corsHeaders';
+import { registerDeviceRoutes } from './deviceRoutes';
 import { registerMailboxRoutes } from './mailboxRoutes';
 import { rateLimitKey } from './rateLimitKey';
 import type { RelayDeps } from './RelayDeps';
@@ -96,6 +97,7 @@ export async function buildRelay(deps: RelayDeps): Promise<FastifyInstance> {
 
       registerMailboxRoutes(v1, deps);
       registerBundleRoutes(v1, deps);
+      registerDeviceRoutes(v1, deps);
       v1.get('/health', async (): Promise<HealthResponse> => ({ ok: true, version: deps.version }));
       v1.options('/*', async (_request, reply) => reply.code(204).send());
     },
