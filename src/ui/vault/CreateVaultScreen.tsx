@@ -67,6 +67,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (session: VaultSes
             aria-describedby={describedBy(strengthId, problem === 'weak' && weakId)}
             autoComplete="off"
             autoCapitalize="none"
+            autoCorrect="off"
             spellCheck={false}
           />
           {problem === 'weak' ? (
@@ -88,6 +89,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (session: VaultSes
             aria-describedby={describedBy(problem === 'mismatch' && mismatchId)}
             autoComplete="off"
             autoCapitalize="none"
+            autoCorrect="off"
             spellCheck={false}
           />
           {problem === 'mismatch' ? (

@@ -80,6 +80,7 @@ export function UnlockScreen({ onUnlocked, onNoVault, onWiped }: { onUnlocked: (
             aria-describedby={describedBy(failure !== null && alertId)}
             autoComplete="off"
             autoCapitalize="none"
+            autoCorrect="off"
             spellCheck={false}
             // The lock screen has one job; putting the cursor there saves a tap.
             autoFocus
