@@ -6,6 +6,7 @@ import { startServer } from '../tests/e2e/support/startServer';
 import { measureInitialJs } from './measureInitialJs';
 import { measureSavePath } from './measureSavePath';
 import { measureUnlock } from './measureUnlock';
+import { panicWipeRows } from './panicWipeRows';
 import { median } from './median';
 import { printTable } from './printTable';
 import type { BenchRow } from './printTable';
@@ -71,6 +72,6 @@ async function initialJsRow(): Promise<BenchRow> {
   }
 }
 
-const rows = [...(await saveAndUnlockRows()), await initialJsRow()];
+const rows = [...(await saveAndUnlockRows()), await initialJsRow(), ...(await panicWipeRows())];
 console.log('\nDala benchmarks (printed, never asserted)\n');
 printTable(rows);

@@ -35,6 +35,9 @@ export function TextAreaField(props: TextAreaFieldProps) {
         aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
         maxLength={props.maxLength}
         autoComplete="off"
+        // Phone keyboards learn words typed into fields with spellcheck or autocorrect on, and suggest them later.
+        spellCheck={false}
+        autoCorrect="off"
         required={props.required}
       />
       <FieldError id={errorId} code={error} />

@@ -41,6 +41,9 @@ export function TextField(props: TextFieldProps) {
         inputMode={props.inputMode}
         // Typed report text must not end up in the browser's autofill history on disk (P1).
         autoComplete={props.autoComplete ?? 'off'}
+        // Phone keyboards learn words typed into fields with spellcheck or autocorrect on, and suggest them later.
+        spellCheck={false}
+        autoCorrect="off"
         required={props.required}
       />
       <FieldError id={errorId} code={error} />

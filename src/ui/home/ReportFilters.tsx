@@ -19,6 +19,9 @@ export function ReportFilters({ value, onChange }: { value: FilterInputs; onChan
           value={value.text}
           onChange={(event) => set({ text: event.target.value })}
           autoComplete="off"
+          // Phone keyboards learn words typed into fields with spellcheck or autocorrect on, and suggest them later.
+          spellCheck={false}
+          autoCorrect="off"
         />
       </div>
       <details className="filters" open={narrowing}>

@@ -12,16 +12,22 @@ import { useServices } from './ServicesContext';
 
 // Behind the passphrase: loaded only after unlock, so the first screen stays small.
 const UnlockedApp = lazy(async () => ({ default: (await import('./UnlockedApp')).UnlockedApp }));
+// The coordinator's path, reached from the first screen's link; its code loads only when opened.
+const CoordinatorApp = lazy(async () => ({ default: (await import('../coordinatorWorkspace/CoordinatorApp')).CoordinatorApp }));
 
 type Phase =
   | { readonly kind: 'checking' }
   | { readonly kind: 'create' }
+  | { readonly kind: 'coordinator' }
   | { readonly kind: 'locked' }
   | { readonly kind: 'wiping' }
   | { readonly kind: 'unlocked'; readonly session: VaultSession };
 
 /** The whole app: a small state machine instead of a router, so no report content ever reaches a URL. */
 export function DalaApp({ appName, inviteText }: { appName: string; inviteText: string | null }) {
+  // The invite is offered once: after Join or Cancel it is gone, also across lock and unlock.
+  const [pendingInvite, setPendingInvite] = useState(inviteText);
+  const inviteHandled = useCallback(() => setPendingInvite(null), []);
   const { t, i18n } = useT();
   const { store } = useServices();
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
@@ -50,6 +56,7 @@ export function DalaApp({ appName, inviteText }: { appName: string; inviteText: 
   // show the first screen of a fresh install, in the browser's language since the saved choice is gone too.
   const panicWipe = useCallback(async () => {
     setUnsaved(false);
+    setPendingInvite(null);
     setPhase({ kind: 'wiping' });
     const complete = await wipeEverything(store);
     void i18n.changeLanguage(loadLanguage(undefined, navigator.languages));
@@ -65,7 +72,7 @@ export function DalaApp({ appName, inviteText }: { appName: string; inviteText: 
       <div className="shell">
         {phase.kind === 'unlocked' ? (
           <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-            <UnlockedApp session={phase.session} appName={appName} inviteText={inviteText} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
+            <UnlockedApp session={phase.session} appName={appName} inviteText={pendingInvite} onInviteHandled={inviteHandled} onLocked={onLocked} onPanicWipe={onPanic} onUnsavedChange={setUnsaved} />
           </Suspense>
         ) : (
           <>
@@ -80,7 +87,12 @@ export function DalaApp({ appName, inviteText }: { appName: string; inviteText: 
               </p>
             ) : null}
             {phase.kind === 'checking' ? <p role="status">{t('common.loading')}</p> : null}
-            {phase.kind === 'create' ? <CreateVaultScreen onCreated={unlocked} /> : null}
+            {phase.kind === 'create' ? <CreateVaultScreen onCreated={unlocked} onCoordinator={() => setPhase({ kind: 'coordinator' })} /> : null}
+            {phase.kind === 'coordinator' ? (
+              <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+                <CoordinatorApp onBack={() => setPhase({ kind: 'create' })} />
+              </Suspense>
+            ) : null}
             {phase.kind === 'locked' ? <UnlockScreen onUnlocked={unlocked} onNoVault={() => setPhase({ kind: 'create' })} onWiped={onPanic} /> : null}
           </>
         )}

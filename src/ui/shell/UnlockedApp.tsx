@@ -47,6 +47,8 @@ export interface UnlockedAppProps {
   readonly appName: string;
   /** The invite this page was opened with (#join=…), taken from the URL before unlock; null when there was none. */
   readonly inviteText: string | null;
+  /** The invite was joined or dismissed: it must not be offered again. */
+  readonly onInviteHandled: () => void;
   /** The vault must be locked now; drafts have been flushed already. */
   readonly onLocked: () => void;
   /** The panic wipe was confirmed: erase everything now. */
@@ -60,7 +62,7 @@ export interface UnlockedAppProps {
  * Locks on the Lock button, after idle time, after being hidden for hiddenGraceMs and on pagehide — each
  * time starting the draft save first.
  */
-export function UnlockedApp({ session, appName, inviteText, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
+export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onLocked, onPanicWipe, onUnsavedChange }: UnlockedAppProps) {
   const { t } = useT();
   const { clock } = useServices();
   // Sync runs only while unlocked: started here, stopped when this unmounts on lock.
@@ -225,7 +227,10 @@ export function UnlockedApp({ session, appName, inviteText, onLocked, onPanicWip
         <PanicWipeButton onConfirmed={onPanicWipe} busy={false} />
       </header>
       {invite !== null ? (
-        <JoinScreen invite={invite} onJoined={() => void engine.trigger('joined')} onClose={() => setInvite(null)} />
+        <JoinScreen invite={invite} onJoined={() => void engine.trigger('joined')} onClose={() => {
+            setInvite(null);
+            onInviteHandled();
+          }} />
       ) : null}
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{invite !== null ? null : screen === null ? <p role="status">{t('common.loading')}</p> : renderScreen(screen)}</Suspense>
     </SessionContext.Provider>
