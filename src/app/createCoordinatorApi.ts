@@ -1,4 +1,4 @@
-// The coordinator screens' API (src/ui/coordinator/coordinatorApi.ts) built from the coordinator core
+// The coordinator screens' API (src/ui/coordinatorWorkspace/coordinatorApi.ts) built from the coordinator core
 // that the command line uses too, over a browser storage of named blobs (src/store/blobStorage.ts).
 // Loaded with import() only when the coordinator path is opened.
 import { buildExportDocument } from '../coordinator/buildExportDocument';
@@ -34,7 +34,7 @@ import type {
   OrganisationView,
   RelayPullView,
   ReportView,
-} from '../ui/coordinator/coordinatorApi';
+} from '../ui/coordinatorWorkspace/coordinatorApi';
 
 export interface CoordinatorApiOptions {
   readonly storage?: CoordinatorStorage;

@@ -8,9 +8,11 @@ import { openDalaStore } from '../store/openDalaStore';
 import { createI18n, htmlLangOf } from '../ui/i18n/createI18n';
 import { loadLanguage, saveLanguage } from '../ui/i18n/languagePreference';
 import { isLanguage, type Language } from '../ui/i18n/languages';
+import { CoordinatorApiContext } from '../ui/coordinatorWorkspace/CoordinatorApiContext';
 import { DalaApp } from '../ui/shell/DalaApp';
 import { ServicesContext, type Services } from '../ui/shell/ServicesContext';
 import { takeInviteFromUrl } from '../ui/sync/takeInviteFromUrl';
+import { loadCoordinatorApi } from './loadCoordinatorApi';
 import '../ui/styles.css';
 
 const root = document.getElementById('root');
@@ -47,7 +49,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider value={services}>
-        <DalaApp appName={appName} inviteText={inviteText} />
+        <CoordinatorApiContext.Provider value={loadCoordinatorApi}>
+          <DalaApp appName={appName} inviteText={inviteText} />
+        </CoordinatorApiContext.Provider>
       </ServicesContext.Provider>
     </I18nextProvider>
   </StrictMode>,

@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../domain/passphraseStrength';
 import type { CreateVaultFailure, VaultSession } from '../../store/storeApi';
 import { describedBy } from '../components/describedBy';
+import { CoordinatorEntryLink } from '../coordinatorWorkspace/CoordinatorEntryLink';
 import { useT } from '../i18n/useT';
 import { useServices } from '../shell/ServicesContext';
 import { PassphraseStrength } from './PassphraseStrength';
@@ -9,7 +10,7 @@ import { PassphraseStrength } from './PassphraseStrength';
 type Problem = 'weak' | 'mismatch' | CreateVaultFailure;
 
 /** First run: choose the passphrase that encrypts everything on this phone. */
-export function CreateVaultScreen({ onCreated }: { onCreated: (session: VaultSession) => void }) {
+export function CreateVaultScreen({ onCreated, onCoordinator }: { onCreated: (session: VaultSession) => void; onCoordinator: () => void }) {
   const { t } = useT();
   const { store, storage } = useServices();
   const id = useId();
@@ -112,6 +113,7 @@ export function CreateVaultScreen({ onCreated }: { onCreated: (session: VaultSes
           </p>
         ) : null}
       </form>
+      <CoordinatorEntryLink onOpen={onCoordinator} />
     </main>
   );
 }

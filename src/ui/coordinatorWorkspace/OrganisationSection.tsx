@@ -1,0 +1,91 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { CoordinatorSession, CreateOrganisationFailure } from './coordinatorApi';
+import { downloadBytes } from './downloadFile';
+import { FingerprintWords } from './FingerprintWords';
+import { InviteCard } from './InviteCard';
+import { useCoordinatorT } from './useCoordinatorT';
+
+/** Keys, the organisations with their invites, and a form to create one on a relay. */
+export function OrganisationSection({ session, onChanged }: { session: CoordinatorSession; onChanged: () => void }) {
+  const { t } = useCoordinatorT();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [relayUrl, setRelayUrl] = useState(() => window.location.origin);
+  const [adminToken, setAdminToken] = useState('');
+  const [failure, setFailure] = useState<{ reason: CreateOrganisationFailure; detail: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keys = session.keys();
+  const organisations = session.organisations();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const token = adminToken.trim();
+    const result = await session.createOrganisation({ name, relayUrl, adminToken: token === '' ? null : token });
+    // The token was for this one request: drop it whatever the outcome.
+    setAdminToken('');
+    setBusy(false);
+    if (!result.ok) return setFailure({ reason: result.reason, detail: result.detail ?? '' });
+    setFailure(null);
+    setName('');
+    onChanged();
+  };
+
+  const downloadVault = async () => downloadBytes(await session.vaultFile(), 'coordinator.json', 'application/json');
+
+  return (
+    <div className="stack">
+      {organisations.map((org) => (
+        <InviteCard key={org.mailboxId} organisation={org} />
+      ))}
+      <section className="stack">
+        <h2>{t('org.createTitle')}</h2>
+        <p>{t('org.createIntro')}</p>
+        <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('org.name')}</label>
+            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-relay`}>{t('org.relayUrl')}</label>
+            <input id={`${id}-relay`} type="url" value={relayUrl} onChange={(e) => setRelayUrl(e.target.value)} autoComplete="off" spellCheck={false} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-token`}>{t('org.adminToken')}</label>
+            <input
+              id={`${id}-token`}
+              type="password"
+              value={adminToken}
+              onChange={(e) => setAdminToken(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`${id}-token-hint`}
+            />
+            <p id={`${id}-token-hint`} className="hint">
+              {t('org.adminTokenHint')}
+            </p>
+          </div>
+          {failure === null ? null : (
+            <p role="alert" className="notice error">
+              {t(`org.failed.${failure.reason}`, { detail: failure.detail })}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('org.creating') : t('org.create')}
+          </button>
+        </form>
+      </section>
+      <section className="stack">
+        <h2>{t('keys.title')}</h2>
+        <FingerprintWords fingerprint={keys.boxFingerprint} label={`${keys.name} — ${t('keys.encryption')}`} />
+        <FingerprintWords fingerprint={keys.signFingerprint} label={`${keys.name} — ${t('keys.signing')}`} />
+        <div className="button-row">
+          <button type="button" onClick={() => void downloadVault()}>
+            {t('keys.downloadVault')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
