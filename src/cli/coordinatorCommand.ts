@@ -250,6 +250,11 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
             }
           }
           for (const line of describeIntake(pulled.summary, pulled.gaps, pulled.equivocations, join(dir, 'rejected'))) deps.print(line);
+          if (pulled.receipts.sent > 0) deps.print(`  receipts sent to ${pulled.receipts.sent} ${pulled.receipts.sent === 1 ? 'device' : 'devices'}`);
+          for (const { failures } of pulled.receipts.failed) {
+            const reason = failures.map(({ url, failure }) => `${url}: ${describeRelayFailure(failure)}`).join('; ');
+            deps.printError(`  a device's receipt could not be sent (${reason}); the next pull retries`);
+          }
         }
         if (incomplete) fail('some relays could not be pulled completely; everything fetched was kept');
       }),

@@ -17,6 +17,8 @@ export interface CoordinatorStorage {
 export const coordinatorFiles = {
   vault: 'coordinator.json',
   archive: 'reports.bin',
+  /** Which receipts went to which device (sendReceipts.ts). */
+  receipts: 'receipts.bin',
   rejectedBundle: (bundleId: string): string => `rejected/${bundleId}.bundle`,
   rejectedReason: (bundleId: string): string => `rejected/${bundleId}.reason`,
 } as const;

@@ -12,6 +12,8 @@ import type { IntakeSummary } from './createBundleIntake';
 import type { DeviceGaps, Equivocation } from './ledger';
 import type { RelayCallFailure, RelayClient } from './relayClient';
 import { saveCoordinatorState } from './saveCoordinatorState';
+import { sendReceipts } from './sendReceipts';
+import type { ReceiptSendReport } from './sendReceipts';
 
 export interface RelayPullReport {
   readonly url: string;
@@ -33,6 +35,8 @@ export interface PullOrganisationResult {
   readonly relays: readonly RelayPullReport[];
   readonly gaps: readonly DeviceGaps[];
   readonly equivocations: readonly Equivocation[];
+  /** Receipts sent to devices once everything was stored and acknowledged; failures are retried by the next pull. */
+  readonly receipts: ReceiptSendReport;
 }
 
 export interface PullOrganisationOptions {
@@ -127,8 +131,19 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
     }
     reports.push({ url: cursor.url, fetched, vanished, lastSeq: after, failure, ackFailure });
   }
+  // Only what reports.bin already holds is receipted, so a device never hears "received" for a report a crash could lose.
+  const receipts = await sendReceipts({
+    storage,
+    vault,
+    archive: intake.archive(),
+    mailboxId,
+    clientFor,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.revokedDevices === undefined ? {} : { revokedDevices: options.revokedDevices }),
+  });
   return {
     vault,
+    receipts,
     archive: intake.archive(),
     summary: intake.summary(),
     relays: reports,

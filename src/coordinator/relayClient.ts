@@ -8,9 +8,10 @@ import {
   createMailboxResponseSchema,
   DEFAULT_LIST_LIMIT,
   listBundlesResponseSchema,
+  putMessageResponseSchema,
   relayErrorBodySchema,
 } from '../protocol/relayApi';
-import type { AckResponse, CreateMailboxResponse, ListBundlesResponse } from '../protocol/relayApi';
+import type { AckResponse, CreateMailboxResponse, ListBundlesResponse, PutMessageResponse } from '../protocol/relayApi';
 import { relayPaths } from '../protocol/relayPaths';
 
 /** The subset of the global fetch the client uses; tests inject their own. */
@@ -38,6 +39,8 @@ export interface RelayClient {
   listBundles(mailboxId: string, pullToken: string, after: number, limit?: number): Promise<RelayCallResult<ListBundlesResponse>>;
   fetchBundle(mailboxId: string, pullToken: string, bundleId: string): Promise<RelayCallResult<Uint8Array>>;
   ack(mailboxId: string, pullToken: string, upTo: number): Promise<RelayCallResult<AckResponse>>;
+  /** Puts a message (a receipt) into a device mailbox; idempotent, like a bundle upload. */
+  putDeviceMessage(deviceMailbox: string, pullToken: string, messageId: string, bytes: Uint8Array): Promise<RelayCallResult<PutMessageResponse>>;
 }
 
 export interface RelayClientOptions {
@@ -160,6 +163,13 @@ export function createRelayClient(url: string, options: RelayClientOptions = {})
         relayPaths.ack(mailboxId),
         { method: 'POST', headers: { ...bearer(pullToken), 'content-type': 'application/json' }, body: JSON.stringify({ upTo }) },
         json(ackResponseSchema),
+      ),
+
+    putDeviceMessage: (deviceMailbox, pullToken, messageId, bytes) =>
+      call(
+        relayPaths.deviceMessage(deviceMailbox, messageId),
+        { method: 'PUT', headers: { ...bearer(pullToken), 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) },
+        json(putMessageResponseSchema),
       ),
   };
 }

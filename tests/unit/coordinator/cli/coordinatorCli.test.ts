@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../../src/coordinator/buildExportDocument';
+import { openReceipt } from '../../../../src/bundle/openReceipt';
 import { fromBase64Url } from '../../../../src/crypto/bytes';
+import { deviceMailboxId } from '../../../../src/crypto/deviceMailboxId';
 import { fingerprint } from '../../../../src/crypto/fingerprint';
 import { sha256 } from '../../../../src/crypto/sha256';
 import { encodeExportFile } from '../../../../src/protocol/exportFile';
 import { parseInvite } from '../../../../src/protocol/invite';
 import type { Invite } from '../../../../src/protocol/invite';
+import { listMessagesResponseSchema } from '../../../../src/protocol/relayApi';
 import { relayPaths } from '../../../../src/protocol/relayPaths';
 import type { SealedBundle } from '../../../../src/bundle/sealBundle';
 import { boxKeys, reportId, sealChain, sealOrThrow, signingKeys, testReport, SAVED_AT } from '../../bundle/bundleTestKit';
@@ -133,6 +136,7 @@ describe('dala coordinator against a real relay', { timeout: 4 * STEP_TIMEOUT_MS
     expect(pulled.stdout).toContain('rejected: 1');
     expect(pulled.stdout).toContain(`${stranger.id}: not-a-recipient`);
     expect(pulled.stdout).toContain(`device ${deviceFingerprint}: report 4 never arrived`);
+    expect(pulled.stdout).toContain('receipts sent to 1 device');
     expect(readFileSync(join(dir, 'rejected', `${stranger.id}.bundle`))).toEqual(Buffer.from(stranger.bytes));
     expect(readFileSync(join(dir, 'rejected', `${stranger.id}.reason`), 'utf8')).toBe('not-a-recipient\n');
 
@@ -140,6 +144,17 @@ describe('dala coordinator against a real relay', { timeout: 4 * STEP_TIMEOUT_MS
     expect(shown.stdout).toContain(`${relay.url}: pulled up to sequence 5`);
     // Acknowledged, so the relay deleted it: uploading the same bytes again stores them anew (201, not 200).
     expect(await upload(bundles[0] as SealedBundle)).toBe(201);
+  });
+
+  it('pull sent the device a receipt through its device mailbox that the device opens, and sends none when nothing is new', async () => {
+    const listed = await fetch(`${relay.url}${relayPaths.deviceMessages(deviceMailboxId(device.publicKey))}`, { headers: { authorization: `Bearer ${invite.uploadToken}` } });
+    const { messages } = listMessagesResponseSchema.parse(await listed.json());
+    expect(messages).toHaveLength(1);
+    const bytes = fromBase64Url(messages[0]?.data ?? '') ?? new Uint8Array();
+    const opened = openReceipt(bytes, { device, organisationMailbox: invite.mailboxId, coordinatorSignKeys: invite.coordinators.map((c) => c.signPublicKey) });
+    expect(opened).toMatchObject({ ok: true, value: { signer: 0, counters: [{ first: 1, last: 3 }, { first: 5, last: 5 }] } });
+    // The relay cannot read it: the same bytes do not open for another device.
+    expect(openReceipt(bytes, { device: signingKeys('stranger'), organisationMailbox: invite.mailboxId, coordinatorSignKeys: invite.coordinators.map((c) => c.signPublicKey) })).toEqual({ ok: false, reason: 'not-for-this-device' });
   });
 
   it('export json holds exactly the reports that arrived, with the device fingerprint', async () => {
@@ -165,6 +180,7 @@ describe('dala coordinator against a real relay', { timeout: 4 * STEP_TIMEOUT_MS
     expect(again.stdout).toContain('1 bundle fetched');
     expect(again.stdout).toContain('arrived: 0 new reports, 0 new versions');
     expect(again.stdout).toContain('duplicates ignored: 1');
+    expect(again.stdout).not.toContain('receipts sent');
     const third = await cli(['coordinator', 'pull', '--dir', dir]);
     expect(third.stdout).toContain('0 bundles fetched');
     expect(third.stdout).toContain('arrived: 0 new reports, 0 new versions');

@@ -1,6 +1,7 @@
 // Pull against an in-memory relay that can misbehave: wrong bytes, vanishing bundles, dropped
 // connections, a disk that fills up. The rule under test: nothing is acknowledged before it is stored.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openReceipt } from '../../../../src/bundle/openReceipt';
 import { buildExportDocument } from '../../../../src/coordinator/buildExportDocument';
 import { emptyArchive, loadArchive } from '../../../../src/coordinator/coordinatorArchive';
 import type { CoordinatorArchive } from '../../../../src/coordinator/coordinatorArchive';
@@ -10,6 +11,7 @@ import { createCoordinatorVault } from '../../../../src/coordinator/createCoordi
 import { pullOrganisation } from '../../../../src/coordinator/pullOrganisation';
 import type { RelayCallResult, RelayClient } from '../../../../src/coordinator/relayClient';
 import { saveCoordinatorState } from '../../../../src/coordinator/saveCoordinatorState';
+import { deviceMailboxId } from '../../../../src/crypto/deviceMailboxId';
 import { KDF_FLOOR } from '../../../../src/crypto/kdfParams';
 import { contentId } from '../../../../src/crypto/sha256';
 import type { BundleSummary } from '../../../../src/protocol/relayApi';
@@ -25,6 +27,10 @@ interface FakeRelay {
   readonly client: RelayClient;
   readonly held: Map<number, { id: string; bytes: Uint8Array }>;
   readonly acks: number[];
+  /** Device messages put, in order. */
+  readonly messages: { deviceMailbox: string; id: string; bytes: Uint8Array }[];
+  /** Set to make putDeviceMessage fail. */
+  refuseMessages: boolean;
   /** Called before serving a bundle: return a replacement answer to misbehave. */
   onFetch: ((seq: number, id: string) => RelayCallResult<Uint8Array> | null) | null;
   put(bytes: Uint8Array): number;
@@ -37,6 +43,8 @@ function fakeRelay(url: string, log: string[]): FakeRelay {
   const relay: FakeRelay = {
     held,
     acks: [],
+    messages: [],
+    refuseMessages: false,
     onFetch: null,
     put(bytes) {
       held.set(nextSeq, { id: contentId(bytes), bytes });
@@ -62,6 +70,12 @@ function fakeRelay(url: string, log: string[]): FakeRelay {
         relay.acks.push(upTo);
         for (const seq of [...held.keys()]) if (seq <= upTo) held.delete(seq);
         return { ok: true, value: { deleted: 0 } };
+      },
+      putDeviceMessage: async (deviceMailbox, _token, id, bytes) => {
+        if (relay.refuseMessages) return { ok: false, reason: 'unreachable', detail: 'connection refused' };
+        log.push(`receipt ${url}`);
+        relay.messages.push({ deviceMailbox, id, bytes });
+        return { ok: true, value: { seq: relay.messages.length } };
       },
     },
   };
@@ -153,6 +167,7 @@ describe('pullOrganisation', () => {
       'write reports.bin', 'write coordinator.json', `ack ${RELAY} 2`,
       'write reports.bin', 'write coordinator.json', `ack ${RELAY} 4`,
       'write reports.bin', 'write coordinator.json', `ack ${RELAY} 5`,
+      `receipt ${RELAY}`, 'write receipts.bin',
     ]);
     expect(relay.held.size).toBe(0);
     expect(result.vault.state.organisations[0]?.relays[0]?.lastSeq).toBe(5);
@@ -269,5 +284,56 @@ describe('createBundleIntake', () => {
     const document = buildExportDocument(second.vault.state, second.archive, new Date(0));
     expect(document.reports.map((r) => r.versions.map((v) => v.report.narrative))).toEqual([[expect.not.stringContaining('rewritten')]]);
     expect(document.rejected).toEqual([expect.objectContaining({ bundleId: rewritten.id, reason: 'equivocation' })]);
+  });
+});
+
+describe('pullOrganisation receipts', () => {
+  function openAsDevice(bytes: Uint8Array, who = device) {
+    return openReceipt(bytes, { device: who, organisationMailbox: MAILBOX, coordinatorSignKeys: [coordinatorIdentity(vault.state).inviteEntry.signPublicKey] });
+  }
+
+  it('sends each device, after the acknowledgement, a receipt only it can open, covering every counter held', async () => {
+    const other = signingKeys('monitor-2');
+    for (const bundle of chain([2, 1])) relay.put(bundle.bytes);
+    for (const bundle of sealChain({ device: other, sizes: [1], recipients: [coordinatorIdentity(vault.state).box.publicKey] }).bundles) relay.put(bundle.bytes);
+    const result = await pull();
+    expect(result.receipts).toEqual({ sent: 2, failed: [] });
+    expect(log.indexOf(`receipt ${RELAY}`)).toBeGreaterThan(log.indexOf(`ack ${RELAY} 3`));
+    const mine = relay.messages.find((m) => m.deviceMailbox === deviceMailboxId(device.publicKey));
+    const theirs = relay.messages.find((m) => m.deviceMailbox === deviceMailboxId(other.publicKey));
+    expect(mine?.id).toBe(contentId(mine?.bytes ?? new Uint8Array()));
+    expect(openAsDevice(mine?.bytes ?? new Uint8Array())).toMatchObject({ ok: true, value: { counters: [{ first: 1, last: 3 }] } });
+    expect(openAsDevice(theirs?.bytes ?? new Uint8Array(), other)).toMatchObject({ ok: true, value: { counters: [{ first: 1, last: 1 }] } });
+    expect(openAsDevice(theirs?.bytes ?? new Uint8Array())).toEqual({ ok: false, reason: 'not-for-this-device' });
+  });
+
+  it('sends nothing when nothing new arrived, and a cumulative receipt when more did', async () => {
+    const [a, b] = chain([1, 2]);
+    if (!a || !b) throw new Error('set-up');
+    relay.put(a.bytes);
+    const first = await pull();
+    expect(first.receipts.sent).toBe(1);
+    vault = first.vault;
+    const idle = await pull(first.archive);
+    expect(idle.receipts).toEqual({ sent: 0, failed: [] });
+    relay.put(b.bytes);
+    const more = await pull(idle.archive);
+    expect(more.receipts.sent).toBe(1);
+    expect(openAsDevice(relay.messages[1]?.bytes ?? new Uint8Array())).toMatchObject({ ok: true, value: { counters: [{ first: 1, last: 3 }] } });
+  });
+
+  it('reports a receipt no relay took without failing the pull, and the next pull sends it', async () => {
+    for (const bundle of chain([1])) relay.put(bundle.bytes);
+    relay.refuseMessages = true;
+    const failed = await pull();
+    expect(failed.summary.newVersions).toBe(1);
+    expect(failed.receipts).toEqual({ sent: 0, failed: [{ deviceId: expect.any(String), failures: [{ url: RELAY, failure: expect.objectContaining({ reason: 'unreachable' }) }] }] });
+    expect(storage.files.has('receipts.bin')).toBe(false);
+    relay.refuseMessages = false;
+    vault = failed.vault;
+    const retried = await pull(failed.archive);
+    expect(retried.summary.newVersions).toBe(0);
+    expect(retried.receipts).toEqual({ sent: 1, failed: [] });
+    expect(openAsDevice(relay.messages[0]?.bytes ?? new Uint8Array())).toMatchObject({ ok: true });
   });
 });
