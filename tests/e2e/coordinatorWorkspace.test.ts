@@ -1,0 +1,150 @@
+// Issue "Coordinator workspace", end-to-end acceptance in two browser contexts: a coordinator creates a
+// vault and an organisation in the browser and shows an invite; a monitor opens the invite link, joins,
+// saves three reports offline and comes online; the coordinator pulls and sees exactly those three from
+// the monitor's one device, and the Markdown export names the consenting person and not the other.
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/launchChromium';
+import { makeTempDir } from './support/makeTempDir';
+import type { TempDir } from './support/makeTempDir';
+import { randomMarker } from './support/randomMarker';
+import { startServer } from './support/startServer';
+import type { RunningServer } from './support/startServer';
+
+const monitorPassphrase = 'correct horse battery staple steppe';
+const coordinatorPassphrase = 'quiet river under the old bridge';
+
+let server: RunningServer | undefined;
+const profiles: TempDir[] = [];
+const contexts: BrowserContext[] = [];
+
+afterEach(async () => {
+  try {
+    for (const context of contexts.splice(0)) await context.close();
+  } finally {
+    await server?.stop();
+    for (const profile of profiles.splice(0)) await profile.remove();
+  }
+});
+
+async function openContext(name: string): Promise<Page> {
+  const profile = await makeTempDir(name);
+  profiles.push(profile);
+  const context = await launchChromium(profile.path);
+  contexts.push(context);
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+interface SavedReport {
+  readonly city: string;
+  readonly narrative: string;
+  readonly person: { readonly name: string; readonly consent: boolean } | null;
+}
+
+async function saveReportWithPerson(page: Page, report: SavedReport): Promise<void> {
+  await page.getByRole('button', { name: 'New report' }).click();
+  await page.getByLabel('Incident type', { exact: true }).selectOption('Meeting disrupted');
+  await page.getByLabel('What happened', { exact: true }).fill(report.narrative);
+  await page.getByLabel('City', { exact: true }).fill(report.city);
+  const when = page.getByLabel('When', { exact: true });
+  const inputType = await when.evaluate((el) => (el instanceof HTMLInputElement ? el.type : 'text'));
+  await when.fill(inputType === 'date' ? '2026-03-14' : inputType === 'month' ? '2026-03' : '2026-03-14T18:30');
+  if (report.person !== null) {
+    // Optional sections may be folded away.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    await page.getByLabel('Name or pseudonym', { exact: true }).fill(report.person.name);
+    if (report.person.consent) await page.getByLabel('Agrees to be named in publications', { exact: true }).check();
+  }
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'New report' }).waitFor({ state: 'visible' });
+}
+
+describe('coordinator workspace in the browser', () => {
+  it('creates an organisation, invites a monitor, pulls exactly their three reports and exports Markdown naming only the consenting person', async () => {
+    server = await startServer();
+
+    // Coordinator: the first screen is the monitor's; the link leads to the coordinator's path.
+    const coordinator = await openContext('dala-e2e-coordinator');
+    await coordinator.goto(server.url);
+    await coordinator.getByRole('button', { name: 'Set up as coordinator' }).click();
+    await coordinator.getByLabel('Your name, as monitors will see it').fill('Aigerim');
+    await coordinator.getByLabel('Passphrase', { exact: true }).fill(coordinatorPassphrase);
+    await coordinator.getByLabel('Repeat passphrase', { exact: true }).fill(coordinatorPassphrase);
+    await coordinator.getByRole('button', { name: 'Create coordinator vault' }).click();
+    await coordinator.getByRole('heading', { name: 'Create an organisation' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await coordinator.getByLabel('Organisation name').fill('Steppe Watch');
+    expect(await coordinator.getByLabel('Relay address').inputValue()).toBe(server.url);
+    await coordinator.getByLabel('Relay admin token').fill(server.adminToken);
+    await coordinator.getByRole('button', { name: 'Create organisation' }).click();
+    await coordinator.getByRole('heading', { name: 'Invite monitors to Steppe Watch' }).waitFor({ state: 'visible', timeout: 30_000 });
+    // The token field is emptied after its one use.
+    expect(await coordinator.getByLabel('Relay admin token').inputValue()).toBe('');
+    await coordinator.getByRole('img', { name: 'QR code of the invite link' }).waitFor({ state: 'visible' });
+    const inviteLink = await coordinator.getByRole('textbox', { name: 'Invite link' }).inputValue();
+    expect(inviteLink).toMatch(new RegExp(`^${server.url}/?#join=`));
+
+    // Monitor: opens the link, joins, saves three reports offline, comes online.
+    const monitor = await openContext('dala-e2e-monitor');
+    await monitor.goto(inviteLink);
+    await monitor.getByLabel('Passphrase', { exact: true }).fill(monitorPassphrase);
+    await monitor.getByLabel('Repeat passphrase', { exact: true }).fill(monitorPassphrase);
+    await monitor.getByRole('button', { name: 'Create vault' }).click();
+    await monitor.getByRole('heading', { name: 'Join an organisation' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await monitor.getByRole('button', { name: 'Join' }).click();
+    await monitor.getByText('Joined Steppe Watch').waitFor({ state: 'visible' });
+    await monitor.getByRole('button', { name: 'Close' }).click();
+    await monitor.getByRole('button', { name: 'New report' }).waitFor({ state: 'visible' });
+
+    const consenting = `Dana ${randomMarker('latin')}`;
+    const notConsenting = `Yerlan ${randomMarker('latin')}`;
+    const reports: SavedReport[] = [
+      { city: `Almaty ${randomMarker('latin')}`, narrative: `Meeting broken up ${randomMarker('cyrillic')}`, person: { name: consenting, consent: true } },
+      { city: `Astana ${randomMarker('latin')}`, narrative: `Hall owner cancelled ${randomMarker('cyrillic')}`, person: { name: notConsenting, consent: false } },
+      { city: `Shymkent ${randomMarker('latin')}`, narrative: `Organisers questioned ${randomMarker('cyrillic')}`, person: null },
+    ];
+    await monitor.context().setOffline(true);
+    for (const report of reports) {
+      await saveReportWithPerson(monitor, report);
+      await monitor.getByRole('listitem').filter({ hasText: report.city }).getByText('Waiting to send').waitFor({ state: 'visible' });
+    }
+    await monitor.context().setOffline(false);
+    for (const report of reports) {
+      await monitor.getByRole('listitem').filter({ hasText: report.city }).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
+    }
+
+    // Coordinator: pulls and sees exactly those three, from one device with nothing missing.
+    await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
+    await coordinator.getByRole('button', { name: 'Pull now' }).click();
+    await coordinator.getByText('3 new reports (3 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByRole('button', { name: 'Reports', exact: true }).click();
+    await coordinator.getByText('3 of 3 reports').waitFor({ state: 'visible' });
+    for (const report of reports) await coordinator.getByRole('listitem').filter({ hasText: report.city }).waitFor({ state: 'visible' });
+    await coordinator.getByLabel('Text', { exact: true }).fill(reports[1]?.narrative ?? '');
+    await coordinator.getByText('1 of 3 reports').waitFor({ state: 'visible' });
+
+    await coordinator.getByRole('button', { name: 'Devices', exact: true }).click();
+    const devices = coordinator.locator('.device-list > li');
+    expect(await devices.count()).toBe(1);
+    await devices.first().getByText('Nothing missing.').waitFor({ state: 'visible' });
+    expect(await devices.first().locator('dd').nth(2).textContent()).toBe('3');
+
+    // A second pull adds nothing: the relay deleted what was acknowledged.
+    await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
+    await coordinator.getByRole('button', { name: 'Pull now' }).click();
+    await coordinator.getByText('0 new reports (0 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+
+    await coordinator.getByRole('button', { name: 'Export', exact: true }).click();
+    const [download] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.getByRole('button', { name: 'Monitoring update draft (Markdown)' }).click(),
+    ]);
+    const path = await download.path();
+    const markdown = await readFile(path, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    for (const report of reports) expect(markdown).toContain(report.city);
+    expect(markdown).toContain(consenting);
+    expect(markdown).not.toContain(notConsenting);
+  });
+});
