@@ -64,7 +64,7 @@ export function CoordinatorVaultScreen({ api, hasVault, onOpened, onVaultImporte
         {hasVault ? null : (
           <div className="field">
             <label htmlFor={`${id}-name`}>{t('vault.name')}</label>
-            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={problem === 'name' ? true : undefined} />
+            <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={problem === 'name' ? true : undefined} />
             {problem === 'name' ? <p className="field-error">{t('vault.nameRequired')}</p> : null}
           </div>
         )}

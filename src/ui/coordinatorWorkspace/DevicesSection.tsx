@@ -51,7 +51,7 @@ function DeviceCard({ session, device, onChanged }: { session: CoordinatorSessio
       <div className="row">
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('devices.name')}</label>
-          <input id={`${id}-name`} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          <input id={`${id}-name`} type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </div>
       </div>
       <div className="button-row">

@@ -45,11 +45,11 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
         <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-name`}>{t('org.name')}</label>
-            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+            <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-relay`}>{t('org.relayUrl')}</label>
-            <input id={`${id}-relay`} type="url" value={relayUrl} onChange={(e) => setRelayUrl(e.target.value)} autoComplete="off" spellCheck={false} />
+            <input id={`${id}-relay`} type="text" inputMode="url" value={relayUrl} onChange={(e) => setRelayUrl(e.target.value)} autoComplete="off" spellCheck={false} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-token`}>{t('org.adminToken')}</label>

@@ -64,7 +64,6 @@ export const coordinator = {
       unauthorised: 'The relay refused the admin token.',
       'relay-refused': 'The relay did not create a mailbox: {{detail}}',
     },
-    relays: 'Relays',
     pulledUpTo: '{{url}} — pulled up to {{seq}}',
   },
   invite: {
@@ -75,7 +74,6 @@ export const coordinator = {
     copied: 'Copied.',
     qr: 'QR code of the invite link',
     fingerprints: 'After joining, the monitor’s phone shows the coordinators’ key fingerprints. Read them aloud together and compare:',
-    spelled: 'Fingerprint of {{name}}: {{spelled}}',
   },
   pull: {
     title: 'Pull from the relays',
@@ -102,13 +100,11 @@ export const coordinator = {
     rejectedTitle: 'Kept aside',
     rejectedIntro: 'Bundles that could not be opened, verified or merged. They are kept as evidence, never dropped.',
     rejectedNone: 'Nothing was kept aside.',
-    rejectedRow: '{{id}} — {{reason}} — {{source}}, {{when}}',
   },
   devices: {
     title: 'Devices',
     none: 'No device has sent anything yet.',
     unnamed: 'Unnamed device',
-    fingerprint: 'Fingerprint',
     name: 'Name for this device',
     saveName: 'Save name',
     firstSeen: 'First seen',
@@ -141,7 +137,6 @@ export const coordinator = {
     sortNewest: 'Newest incident first',
     sortOldest: 'Oldest incident first',
     sortReceived: 'Last received first',
-    open: 'Open',
     close: 'Back to the list',
     versions: 'Versions',
     versionHeading: 'Version {{version}} (counter {{counter}})',
@@ -157,7 +152,6 @@ export const coordinator = {
     byRegion: 'Reports by region',
     noRegion: 'No region',
     none: 'No reports yet.',
-    bar: '{{label}}: {{count}}',
   },
   export: {
     title: 'Export',

@@ -68,7 +68,6 @@ export const coordinator: CoordinatorMessages = {
       unauthorised: 'Ретранслятор әкімші токенін қабылдамады.',
       'relay-refused': 'Ретранслятор жәшік жасамады: {{detail}}',
     },
-    relays: 'Ретрансляторлар',
     pulledUpTo: '{{url}} — {{seq}} дейін алынды',
   },
   invite: {
@@ -79,7 +78,6 @@ export const coordinator: CoordinatorMessages = {
     copied: 'Көшірілді.',
     qr: 'Шақыру сілтемесінің QR коды',
     fingerprints: 'Қосылғаннан кейін бақылаушының телефоны үйлестірушілер кілттерінің саусақ іздерін көрсетеді. Оларды бірге дауыстап оқып, салыстырыңыз:',
-    spelled: '{{name}} саусақ ізі: {{spelled}}',
   },
   pull: {
     title: 'Ретрансляторлардан алу',
@@ -106,13 +104,11 @@ export const coordinator: CoordinatorMessages = {
     rejectedTitle: 'Бөлек қойылғандар',
     rejectedIntro: 'Ашу, тексеру немесе біріктіру мүмкін болмаған бумалар. Олар дәлел ретінде сақталады, ешқашан жойылмайды.',
     rejectedNone: 'Ештеңе бөлек қойылмады.',
-    rejectedRow: '{{id}} — {{reason}} — {{source}}, {{when}}',
   },
   devices: {
     title: 'Құрылғылар',
     none: 'Әлі ешбір құрылғы ештеңе жібермеді.',
     unnamed: 'Атаусыз құрылғы',
-    fingerprint: 'Саусақ ізі',
     name: 'Бұл құрылғының атауы',
     saveName: 'Атауын сақтау',
     firstSeen: 'Алғаш көрінген',
@@ -145,7 +141,6 @@ export const coordinator: CoordinatorMessages = {
     sortNewest: 'Алдымен жаңа оқиғалар',
     sortOldest: 'Алдымен ескі оқиғалар',
     sortReceived: 'Алдымен соңғы алынғандар',
-    open: 'Ашу',
     close: 'Тізімге оралу',
     versions: 'Нұсқалар',
     versionHeading: '{{version}} нұсқа (санауыш {{counter}})',
@@ -161,7 +156,6 @@ export const coordinator: CoordinatorMessages = {
     byRegion: 'Өңір бойынша есептер',
     noRegion: 'Өңірсіз',
     none: 'Әзірге есептер жоқ.',
-    bar: '{{label}}: {{count}}',
   },
   export: {
     title: 'Экспорт',

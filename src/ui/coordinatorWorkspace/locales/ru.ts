@@ -68,7 +68,6 @@ export const coordinator: CoordinatorMessages = {
       unauthorised: 'Ретранслятор отклонил токен администратора.',
       'relay-refused': 'Ретранслятор не создал ящик: {{detail}}',
     },
-    relays: 'Ретрансляторы',
     pulledUpTo: '{{url}} — получено до {{seq}}',
   },
   invite: {
@@ -79,7 +78,6 @@ export const coordinator: CoordinatorMessages = {
     copied: 'Скопировано.',
     qr: 'QR-код ссылки-приглашения',
     fingerprints: 'После присоединения телефон монитора покажет отпечатки ключей координаторов. Прочитайте их вслух вместе и сравните:',
-    spelled: 'Отпечаток {{name}}: {{spelled}}',
   },
   pull: {
     title: 'Получить с ретрансляторов',
@@ -106,13 +104,11 @@ export const coordinator: CoordinatorMessages = {
     rejectedTitle: 'Отложено',
     rejectedIntro: 'Пакеты, которые не удалось открыть, проверить или объединить. Они хранятся как доказательства и никогда не удаляются.',
     rejectedNone: 'Ничего не отложено.',
-    rejectedRow: '{{id}} — {{reason}} — {{source}}, {{when}}',
   },
   devices: {
     title: 'Устройства',
     none: 'Ни одно устройство ещё ничего не отправило.',
     unnamed: 'Устройство без имени',
-    fingerprint: 'Отпечаток',
     name: 'Имя этого устройства',
     saveName: 'Сохранить имя',
     firstSeen: 'Впервые',
@@ -145,7 +141,6 @@ export const coordinator: CoordinatorMessages = {
     sortNewest: 'Сначала новые инциденты',
     sortOldest: 'Сначала старые инциденты',
     sortReceived: 'Сначала последние полученные',
-    open: 'Открыть',
     close: 'Назад к списку',
     versions: 'Версии',
     versionHeading: 'Версия {{version}} (счётчик {{counter}})',
@@ -161,7 +156,6 @@ export const coordinator: CoordinatorMessages = {
     byRegion: 'Отчёты по региону',
     noRegion: 'Без региона',
     none: 'Отчётов пока нет.',
-    bar: '{{label}}: {{count}}',
   },
   export: {
     title: 'Экспорт',
