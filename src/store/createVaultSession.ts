@@ -1,9 +1,11 @@
 import { listUnsentBundles, markBundleDelivered } from './bundleRepository';
 import { changeVaultPassphrase } from './changeVaultPassphrase';
+import { withDeviceKey } from './lendDeviceKey';
 import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
 import { clearDuressPassphrase, hasDuressPassphrase, setDuressPassphrase } from './duressPassphrase';
 import { joinOrganisation, readOrganisation } from './organisationRepository';
 import { readOutboxSummary } from './outboxSummary';
+import { applyReceipt, listRemovedReports } from './receiptRepository';
 import { listReportSummaries, readReportHistory, saveReportVersion } from './reportRepository';
 import { sealPendingVersions } from './sealOutbox';
 import { setFailedUnlockLimit } from './setFailedUnlockLimit';
@@ -33,6 +35,9 @@ export function createVaultSession(ctx: StoreContext, { holder, deviceId }: Unlo
     unsentBundles: () => listUnsentBundles(ctx, holder),
     markBundleDelivered: (firstCounter, seq) => markBundleDelivered(ctx, holder, firstCounter, seq),
     outboxSummary: () => readOutboxSummary(ctx, holder),
+    withDeviceKey: (use) => withDeviceKey(ctx, holder, use),
+    applyReceipt: (counters) => applyReceipt(ctx, holder, counters),
+    listRemovedReports: () => listRemovedReports(ctx, holder),
     hasDuressPassphrase: () => hasDuressPassphrase(ctx, holder),
     setDuressPassphrase: (duress) => setDuressPassphrase(ctx, holder, duress),
     clearDuressPassphrase: () => clearDuressPassphrase(ctx, holder),

@@ -43,7 +43,8 @@ export async function listReportSummaries(ctx: StoreContext, holder: DataKeyHold
   if (holder.isWiped()) throw new VaultLockedError('listReports');
   const { db } = ctx;
   const rows = await db.transaction('r', [db.reports, db.reportVersions], async () => {
-    const reports = await db.reports.toArray();
+    // A removed report has no version left to show; listRemovedReports lists those.
+    const reports = (await db.reports.toArray()).filter((report) => report.state !== 'removed');
     const latest = await db.reportVersions.bulkGet(reports.map((r) => [r.reportId, r.latestVersion] as [string, number]));
     return reports.map((report, i) => ({ report, latest: latest[i] }));
   });

@@ -59,15 +59,17 @@ export interface ReportVersionRow {
 
 export interface ReportRow {
   readonly reportId: string;
+  /** 0 for a 'removed' report: only this row (id and state, no content) is left of it. */
   readonly latestVersion: number;
   readonly state: ReportState;
 }
 
 /**
  * A saved version starts 'unsealed'; once an organisation is joined it is sealed into a bundle
- * ('sealed', the bundle's bytes stored before any upload) and becomes 'delivered' when a relay has it.
+ * ('sealed', the bundle's bytes stored before any upload), becomes 'delivered' when a relay has it, and
+ * 'acknowledged' when a coordinator's receipt names its counter (a new value, not a new index: no bump).
  */
-export type OutboxState = 'unsealed' | 'sealed' | 'delivered';
+export type OutboxState = 'unsealed' | 'sealed' | 'delivered' | 'acknowledged';
 
 export interface OutboxRow {
   /** The per-device counter of the version this row carries: also its upload order. */

@@ -4,7 +4,7 @@ import type { StoreContext } from './storeContext';
 import { VaultLockedError } from './VaultLockedError';
 import { writeTransaction } from './writeTransaction';
 
-export const DEFAULT_SETTINGS: Settings = { lockTimeoutMinutes: 5 };
+export const DEFAULT_SETTINGS: Settings = { lockTimeoutMinutes: 5, removeAfterReceipt: false };
 export const LOCK_TIMEOUT_RANGE = { min: 1, max: 240 } as const;
 
 const SEALED_SETTINGS_FORMAT = 1;
@@ -13,6 +13,9 @@ function checkPatch(patch: Partial<Settings>): void {
   const minutes = patch.lockTimeoutMinutes;
   if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < LOCK_TIMEOUT_RANGE.min || minutes > LOCK_TIMEOUT_RANGE.max)) {
     throw new RangeError(`updateSettings: patch.lockTimeoutMinutes must be an integer from ${LOCK_TIMEOUT_RANGE.min} to ${LOCK_TIMEOUT_RANGE.max}, got ${String(minutes)}`);
+  }
+  if (patch.removeAfterReceipt !== undefined && typeof patch.removeAfterReceipt !== 'boolean') {
+    throw new RangeError('updateSettings: patch.removeAfterReceipt must be a boolean');
   }
 }
 

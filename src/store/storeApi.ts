@@ -6,8 +6,9 @@ export type Result<T, R extends string> = { ok: true; value: T } | { ok: false; 
 
 /**
  * A report's delivery state: 'local' ("On this phone only") until an organisation is joined, then
- * 'queued' ("Waiting to send") until a relay has every version of it ('delivered'). The others arrive
- * with receipts (#4).
+ * 'queued' ("Waiting to send") until a relay has every version of it ('delivered'), then 'acknowledged'
+ * once a coordinator's receipt covers every version, and 'removed' when the device then deleted it
+ * (Settings.removeAfterReceipt): only its id and state are left.
  */
 export type ReportState = 'local' | 'queued' | 'delivered' | 'acknowledged' | 'removed';
 
@@ -32,6 +33,33 @@ export interface ReportSummary {
 export interface Settings {
   /** Lock after this many idle minutes (default 5). */
   readonly lockTimeoutMinutes: number;
+  /** Delete a report from this phone once a coordinator's receipt covers all of it (default false, P5). */
+  readonly removeAfterReceipt: boolean;
+}
+
+/** Inclusive range of this device's counters. */
+export interface CounterRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** What one application of receipts changed. */
+export interface ReceiptOutcome {
+  /** Reports that became 'acknowledged' ("Received by coordinator"). */
+  readonly acknowledged: number;
+  /** Reports deleted from this phone (only with removeAfterReceipt). */
+  readonly removed: number;
+}
+
+/** A report whose content was deleted after a coordinator had it. */
+export interface RemovedReport {
+  readonly reportId: string;
+}
+
+/** The device's Ed25519 key pair, lent for one operation; its secret key is wiped when that returns. */
+export interface DeviceKeyPair {
+  readonly publicKey: Uint8Array;
+  readonly secretKey: Uint8Array;
 }
 
 export type VaultStatus = 'none' | 'locked';
@@ -175,6 +203,19 @@ export interface VaultSession {
   /** The relay has the bundle starting at firstCounter (answered 2xx with seq): its versions and reports become delivered. */
   markBundleDelivered(firstCounter: number, seq: number): Promise<Result<void, OutboxWriteFailure>>;
   outboxSummary(): Promise<OutboxSummary>;
+  /**
+   * Lends the device key pair to `use` (sync opens coordinator receipts with it; the store does not import
+   * the receipt format) and wipes the secret key as soon as `use` returns. Throws VaultLockedError if locked.
+   */
+  withDeviceKey<T>(use: (device: DeviceKeyPair) => T): Promise<T>;
+  /**
+   * A verified coordinator receipt says it holds these counters: their delivered versions become
+   * 'acknowledged', and so does every report all of whose versions are. With removeAfterReceipt, every
+   * acknowledged report is then deleted (versions, outbox rows) down to a row with its id and 'removed'.
+   */
+  applyReceipt(counters: readonly CounterRange[]): Promise<Result<ReceiptOutcome, OutboxWriteFailure>>;
+  /** Reports deleted after a receipt (listReports leaves them out: they have no content). */
+  listRemovedReports(): Promise<RemovedReport[]>;
   /** Whether a duress passphrase is set (a sealed flag: storage alone cannot tell). */
   hasDuressPassphrase(): Promise<boolean>;
   /** Typed at unlock instead of the passphrase, it silently erases this vault and opens an empty one. */

@@ -40,21 +40,21 @@ describe('drafts', () => {
 describe('settings', () => {
   it('defaults to a 5-minute lock and keeps an update across reopen', async () => {
     const { dbName, store, session } = await createdStore('settings');
-    expect(await session.getSettings()).toEqual({ lockTimeoutMinutes: 5 });
-    expect(await session.updateSettings({ lockTimeoutMinutes: 240 })).toEqual({ ok: true, value: { lockTimeoutMinutes: 240 } });
+    expect(await session.getSettings()).toEqual({ lockTimeoutMinutes: 5, removeAfterReceipt: false });
+    expect(await session.updateSettings({ lockTimeoutMinutes: 240, removeAfterReceipt: false })).toEqual({ ok: true, value: { lockTimeoutMinutes: 240, removeAfterReceipt: false } });
     store.close();
 
     const reopened = await reopenAndUnlock(dbName);
-    expect(await reopened.session.getSettings()).toEqual({ lockTimeoutMinutes: 240 });
-    expect(await reopened.session.updateSettings({ lockTimeoutMinutes: 1 })).toEqual({ ok: true, value: { lockTimeoutMinutes: 1 } });
-    expect(await reopened.session.updateSettings({})).toEqual({ ok: true, value: { lockTimeoutMinutes: 1 } });
+    expect(await reopened.session.getSettings()).toEqual({ lockTimeoutMinutes: 240, removeAfterReceipt: false });
+    expect(await reopened.session.updateSettings({ lockTimeoutMinutes: 1, removeAfterReceipt: false })).toEqual({ ok: true, value: { lockTimeoutMinutes: 1, removeAfterReceipt: false } });
+    expect(await reopened.session.updateSettings({})).toEqual({ ok: true, value: { lockTimeoutMinutes: 1, removeAfterReceipt: false } });
     reopened.store.close();
   });
 
   it.each([0, 241, 2.5, Number.NaN])('refuses lockTimeoutMinutes %s and keeps the stored value', async (minutes) => {
     const { store, session } = await createdStore('settings-range');
     await expect(session.updateSettings({ lockTimeoutMinutes: minutes })).rejects.toThrow(/lockTimeoutMinutes/);
-    expect(await session.getSettings()).toEqual({ lockTimeoutMinutes: 5 });
+    expect(await session.getSettings()).toEqual({ lockTimeoutMinutes: 5, removeAfterReceipt: false });
     store.close();
   });
 });

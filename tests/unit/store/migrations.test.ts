@@ -43,7 +43,8 @@ describe('schema migrations', () => {
     const latest = fixture.expected.histories.map((h) => h[h.length - 1]).sort((a, b) => (b?.counter ?? 0) - (a?.counter ?? 0));
     expect((await session.listReports()).map((s) => s.latest)).toEqual(latest);
     for (const [key, data] of Object.entries(fixture.expected.drafts)) expect(await session.loadDraft(key)).toEqual(data);
-    expect(await session.getSettings()).toEqual(fixture.expected.settings);
+    // Settings sealed before removeAfterReceipt existed read as the default (off).
+    expect(await session.getSettings()).toEqual({ removeAfterReceipt: false, ...fixture.expected.settings });
 
     // Saving continues the old database: next version of the report, next device counter.
     const lastCounter = Math.max(...fixture.expected.histories.flat().map((v) => v.counter));

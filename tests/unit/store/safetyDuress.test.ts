@@ -53,7 +53,7 @@ describe('duress passphrase', () => {
     const empty = opened.value;
     expect(empty.deviceId).not.toBe(session.deviceId);
     expect(await empty.listReports()).toEqual([]);
-    expect(await empty.getSettings()).toEqual({ lockTimeoutMinutes: 5 });
+    expect(await empty.getSettings()).toEqual({ lockTimeoutMinutes: 5, removeAfterReceipt: false });
     // It behaves normally: reports can be saved and read back.
     expect((await empty.saveReport(sampleReport({ narrative: 'A quiet day at the market.' }))).ok).toBe(true);
     expect(await empty.listReports()).toHaveLength(1);

@@ -68,7 +68,7 @@ describe('panic wipe', () => {
     expect(fresh.value.deviceId).not.toBe(oldDeviceId);
     expect(await fresh.value.listReports()).toEqual([]);
     expect(await fresh.value.loadDraft('draft-1')).toBeUndefined();
-    expect(await fresh.value.getSettings()).toEqual({ lockTimeoutMinutes: 5 });
+    expect(await fresh.value.getSettings()).toEqual({ lockTimeoutMinutes: 5, removeAfterReceipt: false });
     store.close();
   });
 
