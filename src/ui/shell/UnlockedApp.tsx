@@ -170,7 +170,7 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
             onOpenReport={(reportId) => setScreen({ name: 'detail', reportId })}
             onContinueDraft={(draft) => setScreen({ name: 'form', draft, fromDraft: true, restored: false, chooseType: false })}
             onDiscardDraft={(draft) => draftBook.remove(draft.reportId)}
-            syncPanel={<SyncPanel engine={engine} download={download} />}
+            syncPanel={<SyncPanel engine={engine} download={download} onInviteText={(text) => setInvite(readInvite(text))} />}
           />
         );
       case 'form': {
