@@ -11,6 +11,7 @@ import { BACKOFF_BASE_MS } from './backoffDelay';
 import { flushModeFor } from './flushModeFor';
 import type { FlushMode } from './flushModeFor';
 import { flushOutbox } from './flushOutbox';
+import { pullReceipts } from './pullReceipts';
 import type { FlushOutcome } from './flushOutbox';
 import { initialSyncMachine, nextSyncMachine } from './syncMachine';
 import type { SyncEvent, SyncMachine } from './syncMachine';
@@ -142,7 +143,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const attempt = await locks.runIfAvailable(SYNC_LOCK_NAME, async () => {
       if (uploadNow) report({ type: 'flush-began' });
       try {
-        return await flushOutbox({ session, uploadNow, refusedBundles, report, upload: { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal } });
+        const upload = { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal };
+        const flushed = await flushOutbox({ session, uploadNow, refusedBundles, report, upload });
+        // The relays answered, so look for coordinator receipts on the same trigger — only while some
+        // report is delivered but not yet acknowledged: no receipt could change anything else.
+        if (flushed.kind === 'done' && (await session.outboxSummary()).reports.delivered > 0) await pullReceipts(session, upload);
+        return flushed;
       } catch (error) {
         if (error instanceof VaultLockedError) return { kind: 'locked' } as const;
         // A bug: rethrown to the caller, but the state must not stay "sending" (it would disable "Sync now").

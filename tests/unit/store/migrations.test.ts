@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS } from '../../../src/store/schema';
+import { DEFAULT_SETTINGS } from '../../../src/store/settingsRepository';
 import { readAllRowsRaw } from './rawDatabase';
 import { parseFixture, restoreFixture } from './storeFixture';
 import { openTestStore, uniqueDbName } from './storeTestKit';
@@ -44,7 +45,7 @@ describe('schema migrations', () => {
     expect((await session.listReports()).map((s) => s.latest)).toEqual(latest);
     for (const [key, data] of Object.entries(fixture.expected.drafts)) expect(await session.loadDraft(key)).toEqual(data);
     // Settings sealed before removeAfterReceipt existed read as the default (off).
-    expect(await session.getSettings()).toEqual({ removeAfterReceipt: false, ...fixture.expected.settings });
+    expect(await session.getSettings()).toEqual({ ...DEFAULT_SETTINGS, ...fixture.expected.settings });
 
     // Saving continues the old database: next version of the report, next device counter.
     const lastCounter = Math.max(...fixture.expected.histories.flat().map((v) => v.counter));
