@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { quickLogTypes, type IncidentType } from '../../domain/incidentTypes';
-import type { ReportSummary } from '../../store/storeApi';
+import type { RemovedReport, ReportSummary } from '../../store/storeApi';
 import type { DraftEntry } from '../form/draftBook';
 import { useT } from '../i18n/useT';
 import { DraftList } from './DraftList';
@@ -9,6 +9,8 @@ import { StorageStatus } from './StorageStatus';
 
 export interface HomeScreenProps {
   readonly reports: readonly ReportSummary[] | null;
+  /** Reports deleted from this phone after a coordinator's receipt: only "Sent, removed from this phone" is left. */
+  readonly removedReports?: readonly RemovedReport[];
   readonly drafts: readonly DraftEntry[];
   /** Shown once after a save: the app only says "Saved" when the store said ok. */
   readonly justSaved: boolean;
@@ -46,7 +48,7 @@ export function HomeScreen(props: HomeScreenProps) {
       </section>
       {props.syncPanel}
       <StorageStatus />
-      {props.reports === null ? <p>{t('common.loading')}</p> : <ReportList reports={props.reports} onOpen={props.onOpenReport} />}
+      {props.reports === null ? <p>{t('common.loading')}</p> : <ReportList reports={props.reports} removed={props.removedReports ?? []} onOpen={props.onOpenReport} />}
     </main>
   );
 }

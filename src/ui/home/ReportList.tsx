@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ReportSummary } from '../../store/storeApi';
+import type { RemovedReport, ReportSummary } from '../../store/storeApi';
 import { formatIncidentWhen } from '../format/formatIncidentWhen';
 import { formatNumber } from '../format/formatNumber';
 import { useLanguage } from '../i18n/useLanguage';
@@ -7,8 +7,8 @@ import { useT } from '../i18n/useT';
 import { filterReports, noFilter, type FilterInputs } from './filterReports';
 import { ReportFilters } from './ReportFilters';
 
-/** The saved reports, newest save first, each with its delivery state. */
-export function ReportList({ reports, onOpen }: { reports: readonly ReportSummary[]; onOpen: (reportId: string) => void }) {
+/** The saved reports, newest save first, each with its delivery state; then those removed after a receipt (no content left). */
+export function ReportList({ reports, removed = [], onOpen }: { reports: readonly ReportSummary[]; removed?: readonly RemovedReport[]; onOpen: (reportId: string) => void }) {
   const { t } = useT();
   const language = useLanguage();
   const [filter, setFilter] = useState<FilterInputs>(noFilter);
@@ -19,7 +19,7 @@ export function ReportList({ reports, onOpen }: { reports: readonly ReportSummar
     <section aria-labelledby="reports-heading" className="stack">
       <h2 id="reports-heading">{t('home.reports')}</h2>
       {reports.length === 0 ? (
-        <p>{t('home.noReports')}</p>
+        removed.length === 0 ? <p>{t('home.noReports')}</p> : null
       ) : (
         <>
           <ReportFilters value={filter} onChange={setFilter} />
@@ -42,6 +42,15 @@ export function ReportList({ reports, onOpen }: { reports: readonly ReportSummar
             ))}
           </ul>
         </>
+      )}
+      {removed.length === 0 ? null : (
+        <ul className="report-list removed">
+          {removed.map(({ reportId }) => (
+            <li key={reportId}>
+              <span className="state">{t('states.removed')}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

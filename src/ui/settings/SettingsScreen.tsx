@@ -8,6 +8,7 @@ import { SafetySettings } from '../safety/SafetySettings';
 import { useSession } from '../shell/SessionContext';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { lockTimeoutOptions } from './lockTimeoutChoices';
+import { RemoveAfterReceiptSetting } from './RemoveAfterReceiptSetting';
 
 /** Language, idle lock, passphrase, and the safety section (failed-unlock wipe, duress passphrase). */
 export function SettingsScreen({ lockMinutes, onLockMinutesChange, onBack }: { lockMinutes: number; onLockMinutesChange: (minutes: number) => void; onBack: () => void }) {
@@ -49,6 +50,7 @@ export function SettingsScreen({ lockMinutes, onLockMinutesChange, onBack }: { l
           {t(`settings.saveFailed.${problem}`)}
         </p>
       )}
+      <RemoveAfterReceiptSetting />
       <ChangePassphraseForm />
       <SafetySettings />
     </main>

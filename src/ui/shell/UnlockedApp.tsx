@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { emptyReport } from '../../domain/emptyReport';
 import type { IncidentType } from '../../domain/incidentTypes';
-import type { ReportSummary, ReportVersionRecord, VaultSession } from '../../store/storeApi';
+import type { RemovedReport, ReportSummary, ReportVersionRecord, VaultSession } from '../../store/storeApi';
 import { readInvite } from '../../sync/readInvite';
 import { createBrowserDownload } from '../../platform/downloadFile';
 import { JoinScreen } from '../sync/JoinScreen';
@@ -73,6 +73,7 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
   const draftBook = useDraftBook(session, clock);
   const [screen, setScreen] = useState<Screen | null>(null);
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [removedReports, setRemovedReports] = useState<RemovedReport[]>([]);
   const [lockMinutes, setLockMinutes] = useState(defaultLockMinutes);
   const { drafts, flush } = draftBook;
 
@@ -104,9 +105,11 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
   }, [flush, lockNow]);
 
   const refreshReports = useCallback(() => {
-    session.listReports().then(setReports, (error: unknown) => {
+    const unlessLocked = (error: unknown) => {
       if (!session.isLocked()) throw error;
-    });
+    };
+    session.listReports().then(setReports, unlessLocked);
+    session.listRemovedReports().then(setRemovedReports, unlessLocked);
   }, [session]);
 
   // Delivery states change as sync runs: reload the list on every sync revision.
@@ -164,6 +167,7 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
         return (
           <HomeScreen
             reports={reports}
+            removedReports={removedReports}
             drafts={drafts ?? []}
             justSaved={current.justSaved}
             onNewReport={openNew}

@@ -105,7 +105,7 @@ export const sync = {
     queued: 'Waiting to send',
     delivered: 'Delivered',
     acknowledged: 'Received by the coordinator',
-    removed: 'Removed from this phone',
+    removed: 'Sent, removed from this phone',
   },
 };
 

@@ -105,6 +105,6 @@ export const sync = {
     queued: 'Жіберуді күтуде',
     delivered: 'Жеткізілді',
     acknowledged: 'Үйлестіруші алды',
-    removed: 'Осы телефоннан жойылды',
+    removed: 'Жіберілді, осы телефоннан жойылды',
   },
 } satisfies SyncMessages;

@@ -105,6 +105,6 @@ export const sync = {
     queued: 'Ждёт отправки',
     delivered: 'Доставлен',
     acknowledged: 'Получен координатором',
-    removed: 'Удалён с этого телефона',
+    removed: 'Отправлен, удалён с этого телефона',
   },
 } satisfies SyncMessages;

@@ -83,7 +83,7 @@ export const app = {
     queued: 'Waiting to send',
     delivered: 'Delivered',
     acknowledged: 'Received by coordinator',
-    removed: 'Removed from this phone',
+    removed: 'Sent, removed from this phone',
   },
   storage: {
     label: 'Storage',
@@ -193,6 +193,8 @@ export const app = {
     title: 'Settings',
     lockTimeout: 'Lock after this long without use',
     minutes: '{{n}} min',
+    removeAfterReceipt: 'Remove from this phone after the coordinator has it',
+    removeAfterReceiptHint: 'Once a coordinator confirms a report arrived, its text is deleted from this phone. Only a line saying it was sent stays.',
     saveFailed: {
       locked: 'The app was locked. The setting was not changed.',
       'invalid-report': 'The setting was not changed.',
