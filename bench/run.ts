@@ -6,6 +6,9 @@ import { startServer } from '../tests/e2e/support/startServer';
 import { measureInitialJs } from './measureInitialJs';
 import { measureSavePath } from './measureSavePath';
 import { measureUnlock } from './measureUnlock';
+import { coordinatorIngestRows } from './coordinatorIngestRows';
+import { drainOutboxRows } from './drainOutboxRows';
+import { relayIngestRows } from './relayIngestRows';
 import { panicWipeRows } from './panicWipeRows';
 import { median } from './median';
 import { printTable } from './printTable';
@@ -72,6 +75,13 @@ async function initialJsRow(): Promise<BenchRow> {
   }
 }
 
-const rows = [...(await saveAndUnlockRows()), await initialJsRow(), ...(await panicWipeRows())];
+const rows = [
+  ...(await saveAndUnlockRows()),
+  await initialJsRow(),
+  ...(await panicWipeRows()),
+  ...(await relayIngestRows()),
+  ...(await drainOutboxRows()),
+  ...(await coordinatorIngestRows()),
+];
 console.log('\nDala benchmarks (printed, never asserted)\n');
 printTable(rows);

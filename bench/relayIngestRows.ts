@@ -1,0 +1,99 @@
+// Benchmark: how many sealed bundles per second the relay stores (HTTP PUT, token check, hash check,
+// durable commit) against a bare SQLite insert loop of the same bytes with the same durability, both
+// driven from this process (goal: at least half). Printed, never asserted.
+// Run alone: `node --import tsx bench/relayIngestRows.ts`.
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateBoxKeyPair } from '../src/crypto/x25519';
+import { makeTempDir } from '../tests/e2e/support/makeTempDir';
+import { bareSqliteInserts } from './bareSqliteInserts';
+import { median } from './median';
+import { printTable } from './printTable';
+import type { BenchRow } from './printTable';
+import { putBundles } from './putBundles';
+import { relayStoreInserts } from './relayStoreInserts';
+import { sealReportChains } from './sealReportChains';
+import { spawnBenchRelay } from './spawnBenchRelay';
+
+const bundleCount = 500;
+const warmUpCount = 100;
+const runs = 3;
+const concurrency = 8;
+const ratioGoal = 0.5;
+
+interface IngestRun {
+  readonly relayPerSecond: number;
+  readonly barePerSecond: number;
+  /** RelayStore.putBundle without HTTP: where the relay's time goes. */
+  readonly storePerSecond: number;
+}
+
+/** Rows for bench/run.ts: the relay's bundles/s over the bare loop's, median of `runs` paired runs (alternating which goes first). */
+export async function relayIngestRows(): Promise<BenchRow[]> {
+  const relay = await spawnBenchRelay();
+  const scratch = await makeTempDir('dala-bench-sqlite');
+  try {
+    const first = await relay.createMailbox();
+    // Two coordinators, one report per bundle: what a phone sends after each save.
+    const recipients = [generateBoxKeyPair().publicKey, generateBoxKeyPair().publicKey];
+    const bundles = sealReportChains({ mailboxId: first.mailboxId, recipients, devices: 1, reports: bundleCount, versionsPerBundle: () => 1 });
+    const meanBytes = bundles.reduce((sum, bundle) => sum + bundle.bytes.length, 0) / bundles.length;
+
+    const measure = async (batch: typeof bundles, relayFirst: boolean): Promise<IngestRun> => {
+      // A fresh mailbox (the relay answers 201, not "already stored") and a fresh bare database per run.
+      const mailbox = await relay.createMailbox();
+      const target = { relay: relay.url, mailboxId: mailbox.mailboxId, uploadToken: mailbox.uploadToken };
+      const runDir = await mkdtemp(join(scratch.path, 'run-'));
+      const timeRelay = async () => {
+        const start = performance.now();
+        await putBundles(target, batch, concurrency);
+        return performance.now() - start;
+      };
+      let relayMs: number;
+      let bareMs: number;
+      if (relayFirst) {
+        relayMs = await timeRelay();
+        bareMs = bareSqliteInserts(runDir, batch);
+      } else {
+        bareMs = bareSqliteInserts(runDir, batch);
+        relayMs = await timeRelay();
+      }
+      const storeMs = relayStoreInserts(join(runDir, 'store'), batch);
+      const perSecond = (ms: number) => (batch.length * 1000) / ms;
+      return { relayPerSecond: perSecond(relayMs), barePerSecond: perSecond(bareMs), storePerSecond: perSecond(storeMs) };
+    };
+
+    await measure(bundles.slice(0, warmUpCount), true);
+    const results: IngestRun[] = [];
+    for (let i = 0; i < runs; i += 1) results.push(await measure(bundles, i % 2 === 0));
+
+    const relayRate = median(results.map((r) => r.relayPerSecond));
+    const bareRate = median(results.map((r) => r.barePerSecond));
+    // Each run pairs the two back to back, so the median of per-run ratios resists the disk's drift best.
+    const ratio = median(results.map((r) => r.relayPerSecond / r.barePerSecond));
+    const list = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(', ');
+    return [
+      {
+        metric: 'relay ingest vs bare SQLite insert loop',
+        value: `${ratio.toFixed(2)}x`,
+        goal: `>= ${ratioGoal}x ${ratio >= ratioGoal ? '(met)' : '(MISSED)'}`,
+        detail:
+          `median of ${runs} paired runs of ${bundleCount} sealed bundles (1 report, 2 recipients, ${meanBytes.toFixed(0)} B each): ` +
+          `relay ${relayRate.toFixed(0)}/s (${list(results.map((r) => r.relayPerSecond))}) = HTTP PUT from this process, ${concurrency} in flight, ` +
+          `to \`dala relay\` in its own process (Node HTTP + Fastify + token/hash checks + WAL synchronous=FULL commit); ` +
+          `bare ${bareRate.toFixed(0)}/s (${list(results.map((r) => r.barePerSecond))}) = better-sqlite3 insert, one IMMEDIATE transaction per bundle, same pragmas, same disk; ` +
+          `RelayStore.putBundle alone (no HTTP) ${median(results.map((r) => r.storePerSecond)).toFixed(0)}/s`,
+      },
+    ];
+  } finally {
+    await relay.stop();
+    await scratch.remove();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await relayIngestRows();
+  console.log('\nDala relay ingest benchmark (printed, never asserted)\n');
+  printTable(rows);
+}
