@@ -41,7 +41,7 @@ describe("the 'sync' namespace", () => {
 
   it('labels every report state, with the words the issue asks for in English', () => {
     const states: ReportState[] = ['local', 'queued', 'delivered', 'acknowledged', 'removed'];
-    expect(states.map((state) => lookup(reportStateLabelKey(state)))).toEqual(['On this phone only', 'Waiting to send', 'Delivered', 'Received by the coordinator', 'Removed from this phone']);
+    expect(states.map((state) => lookup(reportStateLabelKey(state)))).toEqual(['On this phone only', 'Waiting to send', 'Delivered', 'Received by coordinator', 'Sent, removed from this phone']);
   });
 
   it('has a message for every status line the helper can produce', () => {

@@ -104,7 +104,7 @@ export const sync = {
     local: 'On this phone only',
     queued: 'Waiting to send',
     delivered: 'Delivered',
-    acknowledged: 'Received by the coordinator',
+    acknowledged: 'Received by coordinator',
     removed: 'Sent, removed from this phone',
   },
 };
