@@ -75,7 +75,7 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [removedReports, setRemovedReports] = useState<RemovedReport[]>([]);
   const [lockMinutes, setLockMinutes] = useState(defaultLockMinutes);
-  const { drafts, flush } = draftBook;
+  const { drafts, flush, remove: removeDraftOf } = draftBook;
 
   const lockNow = useCallback(() => {
     // saveDraft seals with the key synchronously before its first await, so locking right after is safe.
@@ -111,6 +111,15 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
     session.listReports().then(setReports, unlessLocked);
     session.listRemovedReports().then(setRemovedReports, unlessLocked);
   }, [session]);
+
+  // "Remove from this phone after the coordinator has it" covers unsaved amendments too: a removed
+  // report's draft goes with it (the store cannot see inside drafts), unless its form is open now.
+  useEffect(() => {
+    if (drafts === null || removedReports.length === 0) return;
+    const removed = new Set(removedReports.map((r) => r.reportId));
+    const open = screen?.name === 'form' ? screen.draft.reportId : null;
+    for (const draft of drafts) if (removed.has(draft.reportId) && draft.reportId !== open) removeDraftOf(draft.reportId);
+  }, [drafts, removedReports, screen, removeDraftOf]);
 
   // Delivery states change as sync runs: reload the list on every sync revision.
   useEffect(() => {
