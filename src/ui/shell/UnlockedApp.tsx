@@ -10,6 +10,7 @@ import { useSyncEngine } from '../sync/useSyncEngine';
 import { useSyncSnapshot } from '../sync/useSyncSnapshot';
 import type { DraftEntry } from '../form/draftBook';
 import type { FormState } from '../form/formState';
+import { draftsOfRemovedReports } from '../form/draftsOfRemovedReports';
 import { formStateFromReport } from '../form/formStateFromReport';
 import { useDraftBook } from '../form/useDraftBook';
 import { HomeScreen } from '../home/HomeScreen';
@@ -118,7 +119,7 @@ export function UnlockedApp({ session, appName, inviteText, onInviteHandled, onL
     if (drafts === null || removedReports.length === 0) return;
     const removed = new Set(removedReports.map((r) => r.reportId));
     const open = screen?.name === 'form' ? screen.draft.reportId : null;
-    for (const draft of drafts) if (removed.has(draft.reportId) && draft.reportId !== open) removeDraftOf(draft.reportId);
+    for (const reportId of draftsOfRemovedReports(drafts, removed, open)) removeDraftOf(reportId);
   }, [drafts, removedReports, screen, removeDraftOf]);
 
   // Delivery states change as sync runs: reload the list on every sync revision.
