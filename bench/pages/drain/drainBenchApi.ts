@@ -10,8 +10,9 @@ export interface DrainMailbox {
 export interface QueuedOutbox {
   readonly bundles: number;
   readonly meanBundleBytes: number;
-  /** Time to save and seal the queue (set-up, not part of the comparison). */
-  readonly setUpMs: number;
+  /** Set-up, not part of the comparison: saving the reports, then sealing them; ms. */
+  readonly saveMs: number;
+  readonly sealMs: number;
 }
 
 export interface DrainBenchApi {
