@@ -3,7 +3,7 @@ import { changeVaultPassphrase } from './changeVaultPassphrase';
 import { withDeviceKey } from './lendDeviceKey';
 import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
 import { clearDuressPassphrase, hasDuressPassphrase, setDuressPassphrase } from './duressPassphrase';
-import { joinOrganisation, readOrganisation } from './organisationRepository';
+import { applyOrganisationUpdate, joinOrganisation, readOrganisation } from './organisationRepository';
 import { readOutboxSummary } from './outboxSummary';
 import { applyReceipt, listRemovedReports } from './receiptRepository';
 import { listReportSummaries, readReportHistory, saveReportVersion } from './reportRepository';
@@ -31,6 +31,7 @@ export function createVaultSession(ctx: StoreContext, { holder, deviceId }: Unlo
     updateSettings: (patch) => writeSettings(ctx, holder, patch),
     organisation: () => readOrganisation(ctx, holder),
     joinOrganisation: (input) => joinOrganisation(ctx, holder, input),
+    applyOrganisationUpdate: (update) => applyOrganisationUpdate(ctx, holder, update),
     sealPendingVersions: (sealer, maxVersionsPerBundle) => sealPendingVersions(ctx, holder, sealer, maxVersionsPerBundle),
     unsentBundles: () => listUnsentBundles(ctx, holder),
     markBundleDelivered: (firstCounter, seq) => markBundleDelivered(ctx, holder, firstCounter, seq),

@@ -109,7 +109,36 @@ export interface Organisation extends OrganisationInput {
   readonly coordinators: readonly PinnedCoordinator[];
   /** Epoch milliseconds. */
   readonly joinedAt: number;
+  /** The last signed organisation update applied; absent until the first one. */
+  readonly lastUpdate?: AppliedOrganisationUpdate;
 }
+
+/**
+ * A signed organisation update that sync has already verified (bundle/acceptOrgUpdate): the full new
+ * coordinator set, and a new upload token or relay list when they changed.
+ */
+export interface OrganisationUpdate {
+  readonly sequence: number;
+  readonly coordinators: readonly CoordinatorKeys[];
+  readonly uploadToken?: string;
+  readonly relays?: readonly string[];
+  /** The pinned coordinator whose key signed it. */
+  readonly signer: CoordinatorKeys;
+}
+
+/** What the device remembers of the last update it applied: the sequence (older ones are refused) and who signed. */
+export interface AppliedOrganisationUpdate {
+  readonly sequence: number;
+  readonly signerName: string;
+  readonly signerFingerprint: string;
+  /** Whether the coordinator keys changed (not only the token or relays). */
+  readonly keysChanged: boolean;
+  /** Epoch milliseconds. */
+  readonly appliedAt: number;
+}
+
+/** 'stale': a newer or the same update was applied meanwhile. */
+export type OrganisationUpdateFailure = 'locked' | 'not-joined' | 'stale' | 'unusable-key' | 'storage-full' | 'storage-error';
 
 /**
  * 'unusable-key': a coordinator key is not a usable 32-byte public key.
@@ -193,6 +222,11 @@ export interface VaultSession {
    * upload token and relays of the same organisation with the same keys. Other keys are refused.
    */
   joinOrganisation(input: OrganisationInput): Promise<Result<JoinOutcome, JoinFailure>>;
+  /**
+   * Applies a verified organisation update in one transaction: replaces the pinned coordinators, and the
+   * upload token and relays when given, and remembers its sequence. Refuses one not newer than the last.
+   */
+  applyOrganisationUpdate(update: OrganisationUpdate): Promise<Result<Organisation, OrganisationUpdateFailure>>;
   /**
    * Seals every unsealed version into bundles of at most maxVersionsPerBundle, chained per device; each
    * bundle's bytes are stored with its outbox rows in one transaction. Answers how many bundles were sealed.
