@@ -1,4 +1,5 @@
-import { Agent, request } from 'node:http';
+import { request } from 'node:http';
+import type { Agent } from 'node:http';
 import type { SealedBundle } from '../src/bundle/sealBundle';
 import { relayPaths } from '../src/protocol/relayPaths';
 
@@ -32,13 +33,12 @@ function putOne(agent: Agent, target: PutTarget, bundle: SealedBundle): Promise<
 }
 
 /**
- * PUTs every bundle to the mailbox with `concurrency` requests in flight over kept-alive connections
+ * PUTs every bundle to the mailbox with `concurrency` requests in flight over the agent's connections
  * (node:http: Node's fetch costs the client about a millisecond a request, which would hide the relay's
- * own cost), and throws unless each was newly stored (201): a benchmark that counted refusals would lie.
+ * own cost; pass a keep-alive agent), and throws unless each was newly stored (201): a benchmark that counted refusals would lie.
  */
-export async function putBundles(target: PutTarget, bundles: readonly SealedBundle[], concurrency: number): Promise<void> {
+export async function putBundles(agent: Agent, target: PutTarget, bundles: readonly SealedBundle[], concurrency: number): Promise<void> {
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new RangeError(`putBundles: concurrency must be >= 1, got ${concurrency}`);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < bundles.length) {
@@ -48,9 +48,5 @@ export async function putBundles(target: PutTarget, bundles: readonly SealedBund
       if (status !== 201) throw new Error(`putBundles: the relay answered ${status} ${body}`);
     }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, bundles.length) }, worker));
-  } finally {
-    agent.destroy();
-  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, bundles.length) }, worker));
 }
