@@ -3,6 +3,7 @@
 // everything read is then acknowledged, so the relay deletes it. Receipts are cumulative, so skipping a
 // relay that does not answer loses nothing: a later receipt says the same and more.
 import { openReceipt } from '../bundle/openReceipt';
+import { applyOrgUpdates } from './applyOrgUpdates';
 import { receiptAddress } from '../bundle/receiptAddress';
 import { base64UrlDecode } from '../protocol/inviteBase64Url';
 import { DEFAULT_MESSAGE_LIST_LIMIT, listMessagesResponseSchema } from '../protocol/relayApi';
@@ -83,6 +84,9 @@ export async function pullReceipts(session: VaultSession, deps: UploadDeps): Pro
     if (!applied.ok) return outcome;
     outcome = applied.value;
   }
+  // Organisation updates share the mailbox: apply them before the acknowledgement deletes them.
+  const updates = await applyOrgUpdates(session, organisation, fetched.flatMap(({ bytes }) => (bytes === null ? [] : [bytes])));
+  if (!updates.stored) return outcome;
   for (const relay of organisation.relays) {
     const upTo = Math.max(0, ...fetched.filter((message) => message.relay === relay).map((message) => message.seq));
     if (upTo === 0) continue;
