@@ -1,5 +1,8 @@
 import type { CoordinatorSession, ExportFormat } from './coordinatorApi';
-import { downloadBytes } from './downloadFile';
+import { createBrowserDownload } from '../../platform/downloadFile';
+
+// The same file-saving seam as the monitor's "Export unsent" (created on use: it needs the document).
+const download = (fileName: string, contents: Blob) => createBrowserDownload()(fileName, contents);
 import { useCoordinatorT } from './useCoordinatorT';
 
 const formats: readonly ExportFormat[] = ['json', 'csv', 'md'];
@@ -9,7 +12,7 @@ export function ExportSection({ session }: { session: CoordinatorSession }) {
   const { t } = useCoordinatorT();
   const save = (format: ExportFormat) => {
     const file = session.exportFile(format);
-    downloadBytes(file.text, file.fileName, `${file.mimeType};charset=utf-8`);
+    download(file.fileName, new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
   };
   return (
     <section className="stack">

@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CoordinatorSession, CreateOrganisationFailure } from './coordinatorApi';
-import { downloadBytes } from './downloadFile';
+import { createBrowserDownload } from '../../platform/downloadFile';
+
+// The same file-saving seam as the monitor's "Export unsent" (created on use: it needs the document).
+const download = (fileName: string, contents: Blob) => createBrowserDownload()(fileName, contents);
 import { FingerprintWords } from './FingerprintWords';
 import { InviteCard } from './InviteCard';
 import { useCoordinatorT } from './useCoordinatorT';
@@ -32,7 +35,7 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
     onChanged();
   };
 
-  const downloadVault = async () => downloadBytes(await session.vaultFile(), 'coordinator.json', 'application/json');
+  const downloadVault = async () => download('coordinator.json', new Blob([new Uint8Array(await session.vaultFile())], { type: 'application/json' }));
 
   return (
     <div className="stack">
