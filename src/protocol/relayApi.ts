@@ -40,6 +40,10 @@ export const createMailboxResponseSchema = z.object({
 });
 export type CreateMailboxResponse = z.infer<typeof createMailboxResponseSchema>;
 
+/** POST /v1/mailboxes/{mailboxId}/upload-token (pull token): the mailbox's new upload token. */
+export const rotateUploadTokenResponseSchema = z.object({ uploadToken: mailboxTokenSchema });
+export type RotateUploadTokenResponse = z.infer<typeof rotateUploadTokenResponseSchema>;
+
 export const putBundleResponseSchema = z.object({ seq: seqSchema });
 export type PutBundleResponse = z.infer<typeof putBundleResponseSchema>;
 

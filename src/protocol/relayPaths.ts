@@ -8,6 +8,7 @@ export const relayPaths = {
   bundle: (mailboxId: string, bundleId: string): string =>
     `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/bundles/${bundleId}`,
   ack: (mailboxId: string): string => `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/ack`,
+  uploadToken: (mailboxId: string): string => `${RELAY_API_PREFIX}/mailboxes/${mailboxId}/upload-token`,
   deviceMessages: (deviceMailbox: string): string => `${RELAY_API_PREFIX}/devices/${deviceMailbox}/messages`,
   deviceMessage: (deviceMailbox: string, messageId: string): string =>
     `${RELAY_API_PREFIX}/devices/${deviceMailbox}/messages/${messageId}`,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isStorageFullError } from './isStorageFullError';
 
 export const DATABASE_FILE = 'relay.sqlite';
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 export type PutBundleResult =
   | { readonly kind: 'stored'; readonly seq: number }
@@ -56,6 +56,7 @@ export class RelayStore {
   private readonly putMessageTransaction: Database.Transaction<
     (deviceMailbox: string, messageId: string, bytes: Uint8Array, receivedHourMs: number) => PutBundleResult
   >;
+  private readonly rotateTransaction: Database.Transaction<(mailboxId: string, uploadTokenHash: Buffer) => 'rotated' | 'unknown-mailbox'>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -89,6 +90,10 @@ export class RelayStore {
       const info = statements.insertMessage.run(deviceMailbox, messageId, bytes.length, receivedHourMs, bytes);
       return { kind: 'stored', seq: Number(info.lastInsertRowid) };
     });
+    this.rotateTransaction = db.transaction((mailboxId, uploadTokenHash) => {
+      statements.retireUploadToken.run(mailboxId);
+      return statements.replaceUploadToken.run(uploadTokenHash, mailboxId).changes === 1 ? 'rotated' : 'unknown-mailbox';
+    });
   }
 
   /** Opens (creating if needed) the data folder and its database; refuses a database written by a newer relay. */
@@ -112,6 +117,7 @@ export class RelayStore {
     }
     if (found < 1) createSchemaV1(db);
     if (found < 2) migrateToV2(db);
+    if (found < 3) migrateToV3(db);
     fsyncDirectory(dataDir);
     return { ok: true, store: new RelayStore(db, maxStoreBytes) };
   }
@@ -139,9 +145,23 @@ export class RelayStore {
     return this.statements.selectTokenHash.get(tokenHash, tokenHash) !== undefined;
   }
 
+  /**
+   * Gives a mailbox a new upload token: the old one is refused for bundles from now on, but kept as the
+   * retired token, which may still read device mailboxes so enrolled devices can fetch the signed update
+   * that carries the new token. Only one retired token is kept: a second rotation forgets the first.
+   */
+  rotateUploadToken(mailboxId: string, uploadTokenHash: Buffer): 'rotated' | 'unknown-mailbox' | 'storage-full' {
+    try {
+      return this.rotateTransaction.immediate(mailboxId, uploadTokenHash);
+    } catch (error) {
+      if (isStorageFullError(error)) return 'storage-full';
+      throw error;
+    }
+  }
+
   /** Which kind of token this hash belongs to, if any (device mailboxes admit any token the relay issued). */
   tokenKind(tokenHash: Buffer): TokenKind | null {
-    if (this.statements.selectUploadHash.get(tokenHash) !== undefined) return 'upload';
+    if (this.statements.selectUploadHash.get(tokenHash, tokenHash) !== undefined) return 'upload';
     if (this.statements.selectPullHash.get(tokenHash) !== undefined) return 'pull';
     return null;
   }
@@ -256,7 +276,13 @@ function prepareStatements(db: Database.Database) {
     selectBundleBytes: db.prepare('SELECT bytes FROM bundles WHERE mailbox_id = ? AND bundle_id = ?'),
     deleteUpTo: db.prepare('DELETE FROM bundles WHERE mailbox_id = ? AND seq <= ?'),
     purge: db.prepare('DELETE FROM bundles WHERE received_hour <= ?'),
-    selectUploadHash: db.prepare('SELECT 1 FROM mailboxes WHERE upload_token_hash = ?'),
+    selectUploadHash: db.prepare(
+      'SELECT 1 FROM mailboxes WHERE upload_token_hash = ? UNION ALL SELECT 1 FROM retired_upload_tokens WHERE token_hash = ? LIMIT 1',
+    ),
+    retireUploadToken: db.prepare(
+      'INSERT OR REPLACE INTO retired_upload_tokens (mailbox_id, token_hash) SELECT mailbox_id, upload_token_hash FROM mailboxes WHERE mailbox_id = ?',
+    ),
+    replaceUploadToken: db.prepare('UPDATE mailboxes SET upload_token_hash = ? WHERE mailbox_id = ?'),
     selectPullHash: db.prepare('SELECT 1 FROM mailboxes WHERE pull_token_hash = ?'),
     selectExistingMessage: db.prepare('SELECT seq, bytes FROM device_messages WHERE device_mailbox = ? AND message_id = ?'),
     insertMessage: db.prepare(
@@ -312,6 +338,20 @@ function migrateToV2(db: Database.Database): void {
     CREATE INDEX device_messages_by_mailbox ON device_messages (device_mailbox, seq);
     CREATE INDEX device_messages_by_hour ON device_messages (received_hour);
     PRAGMA user_version = 2;
+    COMMIT;
+  `);
+}
+
+// v3: upload-token rotation. The previous upload token of a mailbox, kept only to read device mailboxes.
+function migrateToV3(db: Database.Database): void {
+  db.exec(`
+    BEGIN IMMEDIATE;
+    CREATE TABLE IF NOT EXISTS retired_upload_tokens (
+      mailbox_id TEXT PRIMARY KEY REFERENCES mailboxes (mailbox_id),
+      token_hash BLOB NOT NULL
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS retired_upload_tokens_by_hash ON retired_upload_tokens (token_hash);
+    PRAGMA user_version = 3;
     COMMIT;
   `);
 }

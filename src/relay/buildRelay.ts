@@ -10,6 +10,7 @@ import { clientErrorResponse } from './clientErrorResponse';
 import { CORS_HEADERS } from './corsHeaders';
 import { registerDeviceRoutes } from './deviceRoutes';
 import { registerMailboxRoutes } from './mailboxRoutes';
+import { registerUploadTokenRoutes } from './uploadTokenRoutes';
 import { rateLimitKey } from './rateLimitKey';
 import type { RelayDeps } from './RelayDeps';
 import { registerStaticApp } from './registerStaticApp';
@@ -98,6 +99,7 @@ export async function buildRelay(deps: RelayDeps): Promise<FastifyInstance> {
       registerMailboxRoutes(v1, deps);
       registerBundleRoutes(v1, deps);
       registerDeviceRoutes(v1, deps);
+      registerUploadTokenRoutes(v1, deps);
       v1.get('/health', async (): Promise<HealthResponse> => ({ ok: true, version: deps.version }));
       v1.options('/*', async (_request, reply) => reply.code(204).send());
     },
