@@ -1,27 +1,23 @@
 // Issue "Coordinator workspace", item 2: a monitor whose phone was set up without the invite link joins
 // by pasting the invite (here inside a chat message) or by scanning its QR code with the camera, sees
 // the organisation before anything is stored, joins, and a saved report is delivered.
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { encode } from 'uqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVault } from './support/createVault';
+import { createCliOrganisation } from './support/dalaCli';
 import { chromiumPath, launchChromium } from './support/launchChromium';
 import { makeTempDir } from './support/makeTempDir';
 import type { TempDir } from './support/makeTempDir';
 import { randomMarker } from './support/randomMarker';
-import { repoRoot } from './support/repoRoot';
 import { saveReport } from './support/saveReport';
 import { startServer } from './support/startServer';
 import type { RunningServer } from './support/startServer';
 
-const run = promisify(execFile);
 const monitorPassphrase = 'correct horse battery staple steppe';
-const coordinatorPassphrase = 'quiet river under the old bridge';
 
 let server: RunningServer | undefined;
 let profile: TempDir | undefined;
@@ -39,24 +35,13 @@ afterEach(async () => {
   }
 });
 
-async function dala(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(repoRoot, 'bin/dala.js'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DALA_PASSPHRASE: coordinatorPassphrase, ...env },
-  });
-  return stdout;
-}
 
 /** A relay, and an organisation on it made with the CLI; returns the invite link it printed. */
 async function organisationInvite(): Promise<string> {
   server = await startServer();
   coordinatorDir = await makeTempDir('dala-e2e-coordinator');
   const dir = join(coordinatorDir.path, 'vault');
-  await dala(['coordinator', 'init', '--dir', dir]);
-  const created = await dala(['coordinator', 'create-org', '--dir', dir, '--relay', server.url, '--name', 'Steppe Watch'], { DALA_ADMIN_TOKEN: server.adminToken });
-  const link = created.match(/https?:\/\/\S+#join=\S+/)?.[0];
-  if (link === undefined) throw new Error(`create-org printed no invite link:\n${created}`);
-  return link;
+  return createCliOrganisation(dir, server.url, server.adminToken);
 }
 
 /** On the Join screen: checks the organisation is named, joins, and returns to the home screen. */

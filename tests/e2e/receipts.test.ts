@@ -1,24 +1,21 @@
 // Issue "Coordinator workspace", item 5, end-to-end: after `dala coordinator pull` the monitor's app
 // (on "Sync now") shows "Received by coordinator"; with "Remove from this phone after the coordinator
 // has it" on, the next receipt leaves only "Sent, removed from this phone" — checked in IndexedDB rows.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCliOrganisation, dalaCli } from './support/dalaCli';
 import { launchChromium } from './support/launchChromium';
 import { makeTempDir } from './support/makeTempDir';
 import type { TempDir } from './support/makeTempDir';
 import { randomMarker } from './support/randomMarker';
-import { repoRoot } from './support/repoRoot';
 import { inSettings } from './support/safetySettings';
+import { reportRow } from './support/reportRow';
 import { saveReport } from './support/saveReport';
 import { startServer } from './support/startServer';
 import type { RunningServer } from './support/startServer';
 
-const run = promisify(execFile);
 const monitorPassphrase = 'correct horse battery staple steppe';
-const coordinatorPassphrase = 'quiet river under the old bridge';
 
 let server: RunningServer | undefined;
 let profile: TempDir | undefined;
@@ -36,17 +33,7 @@ afterEach(async () => {
   }
 });
 
-async function dala(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(repoRoot, 'bin/dala.js'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DALA_PASSPHRASE: coordinatorPassphrase, ...env },
-  });
-  return stdout;
-}
 
-function reportRow(page: Page, city: string) {
-  return page.getByRole('listitem').filter({ hasText: city });
-}
 
 /** Rows per table of the app's database, read in the page without the app (as a forensic tool would). */
 function tableRows(page: Page): Promise<Record<string, unknown[]>> {
@@ -79,15 +66,12 @@ describe('coordinator receipts', () => {
     server = await startServer();
     coordinatorDir = await makeTempDir('dala-e2e-receipts');
     const dir = join(coordinatorDir.path, 'vault');
-    await dala(['coordinator', 'init', '--dir', dir]);
-    const created = await dala(['coordinator', 'create-org', '--dir', dir, '--relay', server.url, '--name', 'Steppe Watch'], { DALA_ADMIN_TOKEN: server.adminToken });
-    const inviteLink = created.match(/https?:\/\/\S+#join=\S+/)?.[0];
-    expect(inviteLink, `create-org printed no invite link:\n${created}`).toBeDefined();
+    const inviteLink = await createCliOrganisation(dir, server.url, server.adminToken);
 
     profile = await makeTempDir('dala-e2e-profile');
     context = await launchChromium(profile.path);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(inviteLink ?? '');
+    await page.goto(inviteLink);
     await page.getByLabel('Passphrase', { exact: true }).fill(monitorPassphrase);
     await page.getByLabel('Repeat passphrase', { exact: true }).fill(monitorPassphrase);
     await page.getByRole('button', { name: 'Create vault' }).click();
@@ -101,7 +85,7 @@ describe('coordinator receipts', () => {
     await saveReport(page, { type: 'Meeting disrupted', narrative: first.narrative, city: first.city, when: '2026-03-14T18:30' });
     await reportRow(page, first.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
 
-    const pulled = await dala(['coordinator', 'pull', '--dir', dir]);
+    const pulled = await dalaCli(['coordinator', 'pull', '--dir', dir]);
     expect(pulled).toContain('receipts sent to 1 device');
     await page.getByRole('button', { name: 'Sync now' }).click();
     await reportRow(page, first.city).getByText('Received by coordinator').waitFor({ state: 'visible', timeout: 30_000 });
@@ -119,7 +103,7 @@ describe('coordinator receipts', () => {
     const second = { city: `Shymkent ${randomMarker('latin')}`, narrative: `Detained at the square ${randomMarker('cyrillic')}` };
     await saveReport(page, { type: 'Meeting disrupted', narrative: second.narrative, city: second.city, when: '2026-03-15T10:00' });
     await reportRow(page, second.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await dala(['coordinator', 'pull', '--dir', dir])).toContain('receipts sent to 1 device');
+    expect(await dalaCli(['coordinator', 'pull', '--dir', dir])).toContain('receipts sent to 1 device');
     await page.getByRole('button', { name: 'Sync now' }).click();
 
     await page.getByText('Sent, removed from this phone').nth(1).waitFor({ state: 'visible', timeout: 30_000 });

@@ -1,24 +1,21 @@
 // Issue "Sealed bundles, the relay, and opportunistic sync", end-to-end acceptance: a coordinator made
 // with the CLI, a monitor who joins by the invite link, saves reports offline, comes online and sees
 // "Delivered"; `dala coordinator pull` then exports exactly those reports.
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCliOrganisation, dalaCli } from './support/dalaCli';
 import { launchChromium } from './support/launchChromium';
 import { makeTempDir } from './support/makeTempDir';
 import type { TempDir } from './support/makeTempDir';
 import { randomMarker } from './support/randomMarker';
-import { repoRoot } from './support/repoRoot';
+import { reportRow } from './support/reportRow';
 import { saveReport } from './support/saveReport';
 import { startServer } from './support/startServer';
 import type { RunningServer } from './support/startServer';
 
-const run = promisify(execFile);
 const monitorPassphrase = 'correct horse battery staple steppe';
-const coordinatorPassphrase = 'quiet river under the old bridge';
 
 let server: RunningServer | undefined;
 let profile: TempDir | undefined;
@@ -36,18 +33,7 @@ afterEach(async () => {
   }
 });
 
-async function dala(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(repoRoot, 'bin/dala.js'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DALA_PASSPHRASE: coordinatorPassphrase, ...env },
-  });
-  return stdout;
-}
 
-/** The list row of a report, found by its (unique) city. */
-function reportRow(page: Page, city: string) {
-  return page.getByRole('listitem').filter({ hasText: city });
-}
 
 interface ExportedReport {
   readonly versions: readonly { readonly report: { readonly narrative: string; readonly where: { readonly city: string } } }[];
@@ -58,17 +44,12 @@ describe('sealed bundles through the relay', () => {
     server = await startServer();
     coordinatorDir = await makeTempDir('dala-e2e-coordinator');
     const dir = join(coordinatorDir.path, 'vault');
-    await dala(['coordinator', 'init', '--dir', dir]);
-    const created = await dala(['coordinator', 'create-org', '--dir', dir, '--relay', server.url, '--name', 'Steppe Watch'], {
-      DALA_ADMIN_TOKEN: server.adminToken,
-    });
-    const inviteLink = created.match(/https?:\/\/\S+#join=\S+/)?.[0];
-    expect(inviteLink, `create-org printed no invite link:\n${created}`).toBeDefined();
+    const inviteLink = await createCliOrganisation(dir, server.url, server.adminToken);
 
     profile = await makeTempDir('dala-e2e-profile');
     context = await launchChromium(profile.path);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(inviteLink ?? '');
+    await page.goto(inviteLink);
     // The fragment with the upload token leaves the address bar at once.
     expect(page.url()).not.toContain('#join=');
 
@@ -95,9 +76,9 @@ describe('sealed bundles through the relay', () => {
       await reportRow(page, report.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
     }
 
-    const pulled = await dala(['coordinator', 'pull', '--dir', dir]);
+    const pulled = await dalaCli(['coordinator', 'pull', '--dir', dir]);
     const exportPath = join(coordinatorDir.path, 'export.json');
-    await dala(['coordinator', 'export', '--dir', dir, '--format', 'json', '--out', exportPath]);
+    await dalaCli(['coordinator', 'export', '--dir', dir, '--format', 'json', '--out', exportPath]);
     const exported = JSON.parse(await readFile(exportPath, 'utf8')) as { reports: readonly ExportedReport[]; devices: readonly { missing: readonly unknown[] }[] };
 
     const received = exported.reports.map((r) => r.versions.at(-1)?.report).map((r) => ({ city: r?.where.city, narrative: r?.narrative }));
@@ -108,9 +89,9 @@ describe('sealed bundles through the relay', () => {
     expect(exported.devices[0]?.missing, pulled).toEqual([]);
 
     // A second pull finds nothing new: the relay deleted what was acknowledged, and nothing is counted twice.
-    await dala(['coordinator', 'pull', '--dir', dir]);
+    await dalaCli(['coordinator', 'pull', '--dir', dir]);
     const againPath = join(coordinatorDir.path, 'export-again.json');
-    await dala(['coordinator', 'export', '--dir', dir, '--format', 'json', '--out', againPath]);
+    await dalaCli(['coordinator', 'export', '--dir', dir, '--format', 'json', '--out', againPath]);
     const again = JSON.parse(await readFile(againPath, 'utf8')) as { reports: readonly ExportedReport[] };
     expect(again.reports).toHaveLength(reports.length);
   });
