@@ -10,8 +10,9 @@ import {
   listBundlesResponseSchema,
   putMessageResponseSchema,
   relayErrorBodySchema,
+  rotateUploadTokenResponseSchema,
 } from '../protocol/relayApi';
-import type { AckResponse, CreateMailboxResponse, ListBundlesResponse, PutMessageResponse } from '../protocol/relayApi';
+import type { AckResponse, CreateMailboxResponse, ListBundlesResponse, PutMessageResponse, RotateUploadTokenResponse } from '../protocol/relayApi';
 import { relayPaths } from '../protocol/relayPaths';
 
 /** The subset of the global fetch the client uses; tests inject their own. */
@@ -41,6 +42,8 @@ export interface RelayClient {
   ack(mailboxId: string, pullToken: string, upTo: number): Promise<RelayCallResult<AckResponse>>;
   /** Puts a message (a receipt) into a device mailbox; idempotent, like a bundle upload. */
   putDeviceMessage(deviceMailbox: string, pullToken: string, messageId: string, bytes: Uint8Array): Promise<RelayCallResult<PutMessageResponse>>;
+  /** Replaces the mailbox's upload token; the old one is refused for bundles from then on. */
+  rotateUploadToken(mailboxId: string, pullToken: string): Promise<RelayCallResult<RotateUploadTokenResponse>>;
 }
 
 export interface RelayClientOptions {
@@ -171,5 +174,8 @@ export function createRelayClient(url: string, options: RelayClientOptions = {})
         { method: 'PUT', headers: { ...bearer(pullToken), 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) },
         json(putMessageResponseSchema),
       ),
+
+    rotateUploadToken: (mailboxId, pullToken) =>
+      call(relayPaths.uploadToken(mailboxId), { method: 'POST', headers: bearer(pullToken) }, json(rotateUploadTokenResponseSchema)),
   };
 }

@@ -34,6 +34,7 @@ function relays(serving: Record<string, boolean>, calls: string[]): (url: string
     fetchBundle: async () => ({ ok: false, reason: 'unreachable', detail: 'not used' }),
     ack: async () => ({ ok: false, reason: 'unreachable', detail: 'not used' }),
     putDeviceMessage: async () => ({ ok: false, reason: 'unreachable', detail: 'not used' }),
+    rotateUploadToken: async () => ({ ok: false, reason: 'unreachable', detail: 'not used' }),
   });
 }
 

@@ -77,6 +77,7 @@ function fakeRelay(url: string, log: string[]): FakeRelay {
         relay.messages.push({ deviceMailbox, id, bytes });
         return { ok: true, value: { seq: relay.messages.length } };
       },
+      rotateUploadToken: async () => ({ ok: false, reason: 'unreachable', detail: 'not used' }),
     },
   };
   return relay;

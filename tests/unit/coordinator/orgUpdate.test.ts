@@ -1,0 +1,118 @@
+// The coordinator's side of signed organisation updates: rotate-token gets a new upload token from the
+// relay, keeps it in the vault and the invite, and sends every known device an update it accepts.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openOrgUpdate } from '../../../src/bundle/openOrgUpdate';
+import { emptyArchive } from '../../../src/coordinator/coordinatorArchive';
+import type { CoordinatorArchive } from '../../../src/coordinator/coordinatorArchive';
+import { coordinatorIdentity } from '../../../src/coordinator/coordinatorIdentity';
+import type { CoordinatorVault } from '../../../src/coordinator/CoordinatorVault';
+import { createCoordinatorVault } from '../../../src/coordinator/createCoordinatorVault';
+import { openCoordinatorVault } from '../../../src/coordinator/openCoordinatorVault';
+import { pullOrganisation } from '../../../src/coordinator/pullOrganisation';
+import type { RelayClient } from '../../../src/coordinator/relayClient';
+import { rotateUploadToken } from '../../../src/coordinator/rotateUploadToken';
+import { saveCoordinatorState } from '../../../src/coordinator/saveCoordinatorState';
+import { deviceMailboxId } from '../../../src/crypto/deviceMailboxId';
+import { KDF_FLOOR } from '../../../src/crypto/kdfParams';
+import { contentId } from '../../../src/crypto/sha256';
+import { MAILBOX, sealChain, signingKeys } from '../bundle/bundleTestKit';
+import { memoryStorage } from './cli/memoryStorage';
+
+const RELAY = 'https://relay.example.org';
+const OLD_TOKEN = 'OLDtokenOLDtokenOLDtokenOLDtokenOLDtokenOLk';
+const NEW_TOKEN = 'NEWtokenNEWtokenNEWtokenNEWtokenNEWtokenNEk';
+const PASSPHRASE = 'river steppe lantern quietly blue';
+const device = signingKeys('monitor-1');
+
+interface Relay {
+  readonly client: RelayClient;
+  readonly messages: { deviceMailbox: string; bytes: Uint8Array }[];
+  refuseRotation: boolean;
+}
+
+function fakeRelay(bundles: readonly Uint8Array[]): Relay {
+  const relay: Relay = {
+    messages: [],
+    refuseRotation: false,
+    client: {
+      url: RELAY,
+      createMailbox: async () => ({ ok: false, reason: 'unreachable', detail: 'not used' }),
+      listBundles: async (_mailbox, _token, after) => ({
+        ok: true,
+        value: { bundles: bundles.map((bytes, i) => ({ seq: i + 1, id: contentId(bytes), size: bytes.length, receivedHour: '2025-03-01T14:00:00Z' })).filter((b) => b.seq > after), hasMore: false },
+      }),
+      fetchBundle: async (_mailbox, _token, id) => {
+        const bytes = bundles.find((b) => contentId(b) === id);
+        return bytes === undefined ? { ok: false, reason: 'unreachable', detail: 'gone' } : { ok: true, value: bytes };
+      },
+      ack: async () => ({ ok: true, value: { deleted: 0 } }),
+      putDeviceMessage: async (deviceMailbox, _token, _id, bytes) => {
+        relay.messages.push({ deviceMailbox, bytes });
+        return { ok: true, value: { seq: relay.messages.length } };
+      },
+      rotateUploadToken: async () =>
+        relay.refuseRotation ? { ok: false, reason: 'http-error', status: 403, code: 'forbidden', message: 'no', retryAfterSeconds: null } : { ok: true, value: { uploadToken: NEW_TOKEN } },
+    },
+  };
+  return relay;
+}
+
+let storage: ReturnType<typeof memoryStorage>;
+let vault: CoordinatorVault;
+let archive: CoordinatorArchive;
+let relay: Relay;
+
+beforeEach(async () => {
+  storage = memoryStorage();
+  const created = await createCoordinatorVault(storage, { passphrase: PASSPHRASE, name: 'Aigerim', kdfCost: { memoryKiB: KDF_FLOOR.memoryKiB, iterations: KDF_FLOOR.iterations, parallelism: 1 } });
+  if (!created.ok) throw new Error('set-up');
+  const identity = coordinatorIdentity(created.value.state);
+  vault = await saveCoordinatorState(storage, created.value, {
+    ...created.value.state,
+    organisations: [
+      {
+        name: 'Steppe Watch',
+        mailboxId: MAILBOX,
+        uploadToken: OLD_TOKEN,
+        pullToken: OLD_TOKEN,
+        relays: [{ url: RELAY, lastSeq: 0 }],
+        invite: { version: 1, organisation: 'Steppe Watch', mailboxId: MAILBOX, uploadToken: OLD_TOKEN, relays: [RELAY], coordinators: [identity.inviteEntry] },
+        appUrl: `${RELAY}/`,
+      },
+    ],
+  });
+  relay = fakeRelay(sealChain({ device, sizes: [1], recipients: [identity.box.publicKey] }).bundles.map((b) => b.bytes));
+  const pulled = await pullOrganisation({ storage, vault, archive: emptyArchive, mailboxId: MAILBOX, clientFor: () => relay.client });
+  vault = pulled.vault;
+  archive = pulled.archive;
+  relay.messages.length = 0;
+});
+
+describe('rotateUploadToken', () => {
+  it('stores the new token in the vault and the invite, and every known device accepts the signed update carrying it', async () => {
+    const result = await rotateUploadToken({ storage, vault, archive, mailboxId: MAILBOX, clientFor: () => relay.client, now: () => new Date(Date.UTC(2026, 0, 1)) });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.value.updates).toEqual({ sent: 1, failed: [] });
+    const reopened = await openCoordinatorVault(storage, PASSPHRASE);
+    if (!reopened.ok) throw new Error(reopened.reason);
+    expect(reopened.value.state.organisations[0]?.uploadToken).toBe(NEW_TOKEN);
+    expect(reopened.value.state.organisations[0]?.invite.uploadToken).toBe(NEW_TOKEN);
+
+    const [message] = relay.messages;
+    expect(message?.deviceMailbox).toBe(deviceMailboxId(device.publicKey));
+    const pinned = { mailboxId: MAILBOX, coordinators: vault.state.organisations[0]?.invite.coordinators ?? [], lastSequence: 0 };
+    const opened = openOrgUpdate(message?.bytes ?? new Uint8Array(0), device, pinned);
+    expect(opened.ok && opened.value.statement.uploadToken).toBe(NEW_TOKEN);
+    expect(opened.ok && opened.value.statement.relayUrls).toEqual([RELAY]);
+    expect(openOrgUpdate(message?.bytes ?? new Uint8Array(0), device, { ...pinned, coordinators: [] })).toEqual({ ok: false, reason: 'unknown-signer' });
+  });
+
+  it('leaves the vault and devices alone when the relay refuses', async () => {
+    relay.refuseRotation = true;
+    const result = await rotateUploadToken({ storage, vault, archive, mailboxId: MAILBOX, clientFor: () => relay.client });
+    expect(result).toMatchObject({ ok: false, reason: 'relay-refused', url: RELAY });
+    const reopened = await openCoordinatorVault(storage, PASSPHRASE);
+    expect(reopened.ok && reopened.value.state.organisations[0]?.uploadToken).toBe(OLD_TOKEN);
+    expect(relay.messages).toEqual([]);
+  });
+});
