@@ -1,5 +1,6 @@
 import nacl from 'tweetnacl';
 import { blake2b } from './blake2b';
+import { boxKeyFromSharedSecret } from './boxKeyFromSharedSecret';
 import { concatBytes, wipe } from './bytes';
 import { BOX_PUBLIC_KEY_BYTES, BOX_SECRET_KEY_BYTES, sharedSecretStrict } from './x25519';
 
@@ -40,9 +41,9 @@ export function sealToPublicKey(message: Uint8Array, recipientPublicKey: Uint8Ar
   try {
     const shared = sharedSecretStrict(ephemeral.secretKey, recipientPublicKey);
     if (!shared.ok) throw new RangeError('sealToPublicKey: recipientPublicKey is a low-order point');
-    wipe(shared.value);
     // box.before = HSalsa20 over the X25519 result, now known not to be all zeros.
-    const key = nacl.box.before(recipientPublicKey, ephemeral.secretKey);
+    const key = boxKeyFromSharedSecret(shared.value);
+    wipe(shared.value);
     const box = nacl.secretbox(message, sealNonce(ephemeral.publicKey, recipientPublicKey), key);
     wipe(key);
     return concatBytes(ephemeral.publicKey, box);
@@ -61,8 +62,8 @@ export function openSealedBox(sealed: Uint8Array, recipientPublicKey: Uint8Array
   const shared = sharedSecretStrict(recipientSecretKey, ephemeralPublicKey);
   // An attacker who picks a low-order epk knows the resulting key, so such a box proves nothing.
   if (!shared.ok) return { ok: false, reason: 'low-order-point' };
+  const key = boxKeyFromSharedSecret(shared.value);
   wipe(shared.value);
-  const key = nacl.box.before(ephemeralPublicKey, recipientSecretKey);
   const opened = nacl.secretbox.open(sealed.subarray(BOX_PUBLIC_KEY_BYTES), sealNonce(ephemeralPublicKey, recipientPublicKey), key);
   wipe(key);
   return opened ? { ok: true, value: opened } : { ok: false, reason: 'auth-failed' };
