@@ -10,12 +10,14 @@ import { createCoordinatorVault } from '../../../src/coordinator/createCoordinat
 import { openCoordinatorVault } from '../../../src/coordinator/openCoordinatorVault';
 import { pullOrganisation } from '../../../src/coordinator/pullOrganisation';
 import type { RelayClient } from '../../../src/coordinator/relayClient';
+import { changeCoordinatorKeys } from '../../../src/coordinator/changeCoordinatorKeys';
 import { rotateUploadToken } from '../../../src/coordinator/rotateUploadToken';
 import { saveCoordinatorState } from '../../../src/coordinator/saveCoordinatorState';
+import { toBase64Url } from '../../../src/crypto/bytes';
 import { deviceMailboxId } from '../../../src/crypto/deviceMailboxId';
 import { KDF_FLOOR } from '../../../src/crypto/kdfParams';
 import { contentId } from '../../../src/crypto/sha256';
-import { MAILBOX, sealChain, signingKeys } from '../bundle/bundleTestKit';
+import { boxKeys, MAILBOX, sealChain, signingKeys } from '../bundle/bundleTestKit';
 import { memoryStorage } from './cli/memoryStorage';
 
 const RELAY = 'https://relay.example.org';
@@ -113,6 +115,37 @@ describe('rotateUploadToken', () => {
     expect(result).toMatchObject({ ok: false, reason: 'relay-refused', url: RELAY });
     const reopened = await openCoordinatorVault(storage, PASSPHRASE);
     expect(reopened.ok && reopened.value.state.organisations[0]?.uploadToken).toBe(OLD_TOKEN);
+    expect(relay.messages).toEqual([]);
+  });
+});
+
+describe('changeCoordinatorKeys', () => {
+  const daniyar = { name: 'Daniyar', boxPublicKey: toBase64Url(boxKeys('daniyar').publicKey), signPublicKey: toBase64Url(signingKeys('daniyar').publicKey) };
+
+  it('adds a coordinator to the invite and every known device accepts the new set, signed by a key it pins', async () => {
+    const before = vault.state.organisations[0]?.invite.coordinators ?? [];
+    const result = await changeCoordinatorKeys({ storage, vault, archive, change: { kind: 'add', coordinator: daniyar }, clientFor: () => relay.client });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.value.vault.state.organisations[0]?.invite.coordinators).toEqual([...before, daniyar]);
+    const [message] = relay.messages;
+    const opened = openOrgUpdate(message?.bytes ?? new Uint8Array(0), device, { mailboxId: MAILBOX, coordinators: before, lastSequence: 0 });
+    expect(opened.ok && opened.value.statement.coordinators).toEqual([...before, daniyar]);
+  });
+
+  it('replaces the keys of a named coordinator', async () => {
+    const renewed = { ...daniyar, name: 'Aigerim' };
+    const result = await changeCoordinatorKeys({ storage, vault, archive, change: { kind: 'replace', coordinator: renewed }, clientFor: () => relay.client });
+    expect(result.ok && result.value.vault.state.organisations[0]?.invite.coordinators).toEqual([renewed]);
+  });
+
+  it('refuses an unknown name, a repeated key or name, and a low-order key, and sends nothing', async () => {
+    const own = vault.state.organisations[0]?.invite.coordinators[0];
+    if (own === undefined) throw new Error('set-up');
+    const run = (change: Parameters<typeof changeCoordinatorKeys>[0]['change']) => changeCoordinatorKeys({ storage, vault, archive, change, clientFor: () => relay.client });
+    expect(await run({ kind: 'replace', coordinator: daniyar })).toEqual({ ok: false, reason: 'unknown-coordinator' });
+    expect(await run({ kind: 'add', coordinator: { ...daniyar, signPublicKey: own.signPublicKey } })).toEqual({ ok: false, reason: 'already-listed' });
+    expect(await run({ kind: 'add', coordinator: { ...daniyar, name: own.name } })).toEqual({ ok: false, reason: 'already-listed' });
+    expect(await run({ kind: 'add', coordinator: { ...daniyar, boxPublicKey: toBase64Url(new Uint8Array(32)) } })).toEqual({ ok: false, reason: 'bad-key' });
     expect(relay.messages).toEqual([]);
   });
 });
