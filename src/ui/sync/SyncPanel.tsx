@@ -2,6 +2,7 @@ import type { DownloadFile } from '../../platform/downloadFile';
 import type { SyncEngine } from '../../sync/createSyncEngine';
 import { AddInvite } from './AddInvite';
 import { ExportUnsentButton } from './ExportUnsentButton';
+import { KeyChangeNotice } from './KeyChangeNotice';
 import { SyncNowButton } from './SyncNowButton';
 import { SyncStatus } from './SyncStatus';
 import { useSyncSnapshot } from './useSyncSnapshot';
@@ -25,6 +26,7 @@ export function SyncPanel({ engine, download, onInviteText }: SyncPanelProps) {
   return (
     <section aria-label={t('status.label')} className="stack">
       <SyncStatus engine={engine} />
+      {outbox?.joined === true ? <KeyChangeNotice engine={engine} /> : null}
       {outbox?.joined === true ? (
         <div className="button-row">
           <SyncNowButton engine={engine} />

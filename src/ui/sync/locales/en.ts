@@ -50,6 +50,7 @@ export const sync = {
     allDelivered: 'All reports delivered',
     waiting: 'Reports waiting to send: {{n}}',
     waitingLong: 'Reports have been waiting for more than a day.',
+    keysChanged: "Your organisation's keys changed (signed by {{name}}, fingerprint {{fingerprint}}). New reports are sealed to the new keys.",
     sealing: 'Preparing reports for sending…',
     sending: 'Sending reports: {{sent}} of {{total}}',
     offline: 'No connection. Reports will be sent when there is one.',
