@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import type { SyncEngine } from '../../sync/createSyncEngine';
-import { useSession } from '../shell/SessionContext';
+import { SessionContext } from '../shell/SessionContext';
 import { keyChangeNoticeText } from './keyChangeNoticeText';
 import type { KeyChangeNoticeText } from './keyChangeNoticeText';
 import { useSyncSnapshot } from './useSyncSnapshot';
@@ -9,11 +9,13 @@ import { useSyncT } from './useSyncT';
 /** "Your organisation's keys changed (signed by …)": shown once a sync applied a signed key change. */
 export function KeyChangeNotice({ engine }: { readonly engine: SyncEngine }) {
   const { t } = useSyncT();
-  const session = useSession();
+  // Without an unlocked session (e.g. the panel shown on its own) there is no organisation to read.
+  const session = useContext(SessionContext);
   // A sync that applied an update also changes the snapshot, so the organisation is read again then.
   const { revision } = useSyncSnapshot(engine);
   const [notice, setNotice] = useState<KeyChangeNoticeText | null>(null);
   useEffect(() => {
+    if (session === null) return undefined;
     let current = true;
     session.organisation().then(
       (organisation) => {
