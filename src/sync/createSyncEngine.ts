@@ -19,6 +19,8 @@ import type { BlockedReason, SyncState, SyncTrigger } from './syncState';
 
 /** The Web Locks name: one flusher per origin, whichever tab holds it. */
 export const SYNC_LOCK_NAME = 'dala-sync';
+/** Triggers on which the device mailbox is read even with no receipt awaited (organisation updates). */
+const MAILBOX_TRIGGERS: ReadonlySet<SyncTrigger> = new Set<SyncTrigger>(['manual', 'online', 'visible']);
 /** A 4 MiB bundle over a slow mobile link takes a while; longer than this counts as no answer. */
 const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000;
 
@@ -145,9 +147,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       try {
         const upload = { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal };
         const flushed = await flushOutbox({ session, uploadNow, refusedBundles, report, upload });
-        // The relays answered, so look for coordinator receipts on the same trigger — only while some
-        // report is delivered but not yet acknowledged: no receipt could change anything else.
-        if (flushed.kind === 'done' && (await session.outboxSummary()).reports.delivered > 0) await pullReceipts(session, upload);
+        // The relays answered, so read the device mailbox on the same trigger: while some report is
+        // delivered but not yet acknowledged (receipts), and on the triggers a person causes or that follow
+        // a gap ('manual', 'online', 'visible'), where a signed organisation update may be waiting.
+        const readMailbox = triggers.some((trigger) => MAILBOX_TRIGGERS.has(trigger)) || (await session.outboxSummary()).reports.delivered > 0;
+        if (flushed.kind === 'done' && readMailbox) await pullReceipts(session, upload);
         return flushed;
       } catch (error) {
         if (error instanceof VaultLockedError) return { kind: 'locked' } as const;
