@@ -146,7 +146,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (uploadNow) report({ type: 'flush-began' });
       try {
         const upload = { http: deps.http, clock, timeoutMs: uploadTimeoutMs, signal: abort.signal };
-        const flushed = await flushOutbox({ session, uploadNow, refusedBundles, report, upload });
+        let flushed = await flushOutbox({ session, uploadNow, refusedBundles, report, upload });
+        if (flushed.kind === 'refused' && flushed.reason === 'unauthorised') {
+          // The upload token may have been rotated: the signed update carrying the new one waits in the
+          // device mailbox (the retired token still reads it). With a new token, send again at once.
+          const before = (await session.organisation())?.uploadToken;
+          await pullReceipts(session, upload);
+          if ((await session.organisation())?.uploadToken !== before) flushed = await flushOutbox({ session, uploadNow, refusedBundles, report, upload });
+        }
         // The relays answered, so read the device mailbox on the same trigger: while some report is
         // delivered but not yet acknowledged (receipts), and on the triggers a person causes or that follow
         // a gap ('manual', 'online', 'visible'), where a signed organisation update may be waiting.
