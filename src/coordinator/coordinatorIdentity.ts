@@ -9,6 +9,8 @@ import type { CoordinatorState } from './coordinatorState';
 
 export interface CoordinatorIdentity {
   readonly box: BoxKeyPair;
+  /** Key pairs used before a key renewal, newest first: bundles sealed to them still open. */
+  readonly retiredBoxes: readonly BoxKeyPair[];
   readonly sign: SigningKeyPair;
   /** This coordinator as an invite lists it: name and both public keys. */
   readonly inviteEntry: InviteCoordinator;
@@ -30,6 +32,7 @@ export function coordinatorIdentity(state: CoordinatorState): CoordinatorIdentit
   const sign = signingKeyPairFromSeed(decodeKey(state.signSeed, 'signSeed'));
   return {
     box,
+    retiredBoxes: (state.retiredBoxSecretKeys ?? []).map((key, i) => boxKeyPairFromSecretKey(decodeKey(key, `retiredBoxSecretKeys[${i}]`))),
     sign,
     inviteEntry: { name: state.name, boxPublicKey: toBase64Url(box.publicKey), signPublicKey: toBase64Url(sign.publicKey) },
     boxFingerprint: fingerprint(box.publicKey),

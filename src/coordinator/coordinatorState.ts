@@ -35,6 +35,8 @@ export const coordinatorStateSchema = z.strictObject({
   boxSecretKey: key32Schema,
   /** Ed25519 seed: will sign organisation updates (key changes) that devices verify. */
   signSeed: key32Schema,
+  /** X25519 secret keys this coordinator used before renewing its keys: bundles sealed to them stay readable. */
+  retiredBoxSecretKeys: z.array(key32Schema).optional(),
   organisations: z.array(organisationSchema),
 });
 

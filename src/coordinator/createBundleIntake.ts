@@ -44,6 +44,8 @@ export interface BundleIntakeOptions {
   readonly archive: CoordinatorArchive;
   readonly mailboxId: string;
   readonly recipient: BoxKeyPair;
+  /** This coordinator's key pairs from before a key renewal: a bundle sealed to one of them still opens. */
+  readonly retiredRecipients?: readonly BoxKeyPair[];
   /** Devices whose bundles from now on are kept aside as 'revoked-device'; what was accepted before stays. */
   readonly revokedDevices?: ReadonlySet<string>;
   readonly now?: () => Date;
@@ -79,7 +81,11 @@ export function createBundleIntake(options: BundleIntakeOptions): BundleIntake {
   async function receive(bytes: Uint8Array, source: string, listedId?: string): Promise<IntakeOutcome> {
     const id = contentId(bytes);
     if (listedId !== undefined && listedId !== id) return reject(bytes, id, 'id-mismatch', source);
-    const opened = openBundle(bytes, { mailboxId, recipientKeyPair: recipient });
+    let opened = openBundle(bytes, { mailboxId, recipientKeyPair: recipient });
+    for (const retired of options.retiredRecipients ?? []) {
+      if (opened.ok || opened.reason !== 'not-a-recipient') break;
+      opened = openBundle(bytes, { mailboxId, recipientKeyPair: retired });
+    }
     if (!opened.ok) return reject(bytes, id, opened.reason, source);
     const bundle = opened.value;
     if (options.revokedDevices?.has(bundle.deviceId) === true) return reject(bytes, id, 'revoked-device', source);

@@ -47,6 +47,7 @@ export async function importExportFile(options: ImportExportFileOptions): Promis
     archive: options.archive,
     mailboxId: organisation.mailboxId,
     recipient: coordinatorIdentity(options.vault.state).box,
+    retiredRecipients: coordinatorIdentity(options.vault.state).retiredBoxes,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.revokedDevices === undefined ? {} : { revokedDevices: options.revokedDevices }),
   });

@@ -84,6 +84,7 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
     archive: options.archive,
     mailboxId,
     recipient: coordinatorIdentity(vault.state).box,
+    retiredRecipients: coordinatorIdentity(vault.state).retiredBoxes,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.revokedDevices === undefined ? {} : { revokedDevices: options.revokedDevices }),
   });

@@ -16,6 +16,7 @@ import { saveCoordinatorState } from '../../../src/coordinator/saveCoordinatorSt
 import { toBase64Url } from '../../../src/crypto/bytes';
 import { deviceMailboxId } from '../../../src/crypto/deviceMailboxId';
 import { KDF_FLOOR } from '../../../src/crypto/kdfParams';
+import { generateBoxKeyPair } from '../../../src/crypto/x25519';
 import { contentId } from '../../../src/crypto/sha256';
 import { boxKeys, MAILBOX, sealChain, signingKeys } from '../bundle/bundleTestKit';
 import { memoryStorage } from './cli/memoryStorage';
@@ -147,5 +148,23 @@ describe('changeCoordinatorKeys', () => {
     expect(await run({ kind: 'add', coordinator: { ...daniyar, name: own.name } })).toEqual({ ok: false, reason: 'already-listed' });
     expect(await run({ kind: 'add', coordinator: { ...daniyar, boxPublicKey: toBase64Url(new Uint8Array(32)) } })).toEqual({ ok: false, reason: 'bad-key' });
     expect(relay.messages).toEqual([]);
+  });
+});
+
+describe('retired coordinator keys', () => {
+  it('a bundle sealed to the key this coordinator used before a renewal still opens; without the retired key it does not', async () => {
+    const old = coordinatorIdentity(vault.state).box;
+    // A fresh relay cursor: the fake relay below numbers its bundles from 1 again.
+    const organisations = vault.state.organisations.map((org) => ({ ...org, relays: org.relays.map((relayCursor) => ({ ...relayCursor, lastSeq: 0 as const })) }));
+    const renewed = { ...vault.state, organisations, boxSecretKey: toBase64Url(generateBoxKeyPair().secretKey) };
+    const sealedToOld = sealChain({ device: signingKeys('monitor-2'), sizes: [1], recipients: [old.publicKey] }).bundles.map((b) => b.bytes);
+
+    const withoutRetired = await saveCoordinatorState(storage, vault, renewed);
+    const refused = await pullOrganisation({ storage, vault: withoutRetired, archive, mailboxId: MAILBOX, clientFor: () => fakeRelay(sealedToOld).client });
+    expect(refused.summary.rejected.map((r) => r.reason)).toEqual(['not-a-recipient']);
+
+    const withRetired = await saveCoordinatorState(storage, vault, { ...renewed, retiredBoxSecretKeys: [toBase64Url(old.secretKey)] });
+    const opened = await pullOrganisation({ storage, vault: withRetired, archive, mailboxId: MAILBOX, clientFor: () => fakeRelay(sealedToOld).client });
+    expect(opened.summary).toMatchObject({ newVersions: 1, rejected: [] });
   });
 });
