@@ -23,6 +23,7 @@ import { openCoordinatorVault } from '../coordinator/openCoordinatorVault';
 import { passphraseAdvice } from '../coordinator/passphraseAdvice';
 import { pullOrganisation } from '../coordinator/pullOrganisation';
 import { createRelayClient } from '../coordinator/relayClient';
+import { renewCoordinatorKeys } from '../coordinator/renewCoordinatorKeys';
 import { rotateUploadToken } from '../coordinator/rotateUploadToken';
 import type { OrgUpdateSendReport } from '../coordinator/sendOrgUpdate';
 import type { RelayClient, RelayFetch } from '../coordinator/relayClient';
@@ -333,6 +334,29 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
         }),
       );
   }
+
+  coordinator
+    .command('renew-keys')
+    .description('Give yourself new keys: invites list them, devices are sent an update signed with your current key; your old key still opens what was sealed to it.')
+    .requiredOption('--dir <dir>', 'folder of the coordinator vault')
+    .action(
+      run(async (options: { dir: string }) => {
+        const dir = resolve(options.dir);
+        const { storage, vault } = await unlock(dir);
+        const archive = await archiveOf(storage, vault, dir);
+        const renewed = await renewCoordinatorKeys({ storage, vault, archive, clientFor, now: deps.now });
+        const identity = coordinatorIdentity(renewed.vault.state);
+        deps.print(`New encryption key fingerprint: ${identity.boxFingerprint}`);
+        deps.print(`New signing key fingerprint:    ${identity.signFingerprint}`);
+        for (const { mailboxId, report } of renewed.updates) {
+          const org = renewed.vault.state.organisations.find((o) => o.mailboxId === mailboxId);
+          if (org === undefined) continue;
+          deps.print(`Organisation "${org.name}":`);
+          printUpdates(report);
+          deps.print(`  new invite: ${inviteLink(org.appUrl, org.invite)}`);
+        }
+      }),
+    );
 
   coordinator
     .command('import')

@@ -5,6 +5,7 @@ import type { OrgUpdateStatement } from '../bundle/orgUpdateStatement';
 import { sealOrgUpdate } from '../bundle/sealOrgUpdate';
 import { fromBase64Url } from '../crypto/bytes';
 import { contentId } from '../crypto/sha256';
+import type { SigningKeyPair } from '../crypto/signingKeys';
 import type { CoordinatorArchive } from './coordinatorArchive';
 import { coordinatorIdentity } from './coordinatorIdentity';
 import type { CoordinatorVault } from './CoordinatorVault';
@@ -25,6 +26,8 @@ export interface SendOrgUpdateOptions {
   /** Devices that are not told (e.g. a phone known to be seized must not learn the new token). */
   readonly revokedDevices?: ReadonlySet<string>;
   readonly now?: () => Date;
+  /** The key that signs (default: this coordinator's current one); a key renewal signs with the key devices pin. */
+  readonly signer?: SigningKeyPair;
 }
 
 export async function sendOrgUpdate(options: SendOrgUpdateOptions): Promise<OrgUpdateSendReport> {
@@ -42,7 +45,7 @@ export async function sendOrgUpdate(options: SendOrgUpdateOptions): Promise<OrgU
     relayUrls: organisation.relays.map((relay) => relay.url),
     issuedAtHour: Math.floor(now / 3_600_000),
   };
-  const signer = coordinatorIdentity(vault.state).sign;
+  const signer = options.signer ?? coordinatorIdentity(vault.state).sign;
   const devices = new Set(replayLedger(options.archive, mailboxId).versions().map((version) => version.deviceId));
   let sent = 0;
   const failed: { deviceId: string; failures: { url: string; failure: RelayCallFailure }[] }[] = [];

@@ -11,6 +11,7 @@ import { openCoordinatorVault } from '../../../src/coordinator/openCoordinatorVa
 import { pullOrganisation } from '../../../src/coordinator/pullOrganisation';
 import type { RelayClient } from '../../../src/coordinator/relayClient';
 import { changeCoordinatorKeys } from '../../../src/coordinator/changeCoordinatorKeys';
+import { renewCoordinatorKeys } from '../../../src/coordinator/renewCoordinatorKeys';
 import { rotateUploadToken } from '../../../src/coordinator/rotateUploadToken';
 import { saveCoordinatorState } from '../../../src/coordinator/saveCoordinatorState';
 import { toBase64Url } from '../../../src/crypto/bytes';
@@ -166,5 +167,23 @@ describe('retired coordinator keys', () => {
     const withRetired = await saveCoordinatorState(storage, vault, { ...renewed, retiredBoxSecretKeys: [toBase64Url(old.secretKey)] });
     const opened = await pullOrganisation({ storage, vault: withRetired, archive, mailboxId: MAILBOX, clientFor: () => fakeRelay(sealedToOld).client });
     expect(opened.summary).toMatchObject({ newVersions: 1, rejected: [] });
+  });
+});
+
+describe('renewCoordinatorKeys', () => {
+  it('devices accept the new keys because the old, pinned key signs; the old box key is kept as retired', async () => {
+    const old = coordinatorIdentity(vault.state);
+    const { vault: renewed, updates } = await renewCoordinatorKeys({ storage, vault, archive, clientFor: () => relay.client });
+    const fresh = coordinatorIdentity(renewed.state);
+    expect(fresh.inviteEntry.boxPublicKey).not.toBe(old.inviteEntry.boxPublicKey);
+    expect(renewed.state.retiredBoxSecretKeys).toEqual([vault.state.boxSecretKey]);
+    expect(renewed.state.organisations[0]?.invite.coordinators).toEqual([fresh.inviteEntry]);
+    expect(updates.map((u) => u.report.sent)).toEqual([1]);
+
+    const bytes = relay.messages[0]?.bytes ?? new Uint8Array(0);
+    const opened = openOrgUpdate(bytes, device, { mailboxId: MAILBOX, coordinators: [old.inviteEntry], lastSequence: 0 });
+    expect(opened.ok && opened.value.statement.coordinators).toEqual([fresh.inviteEntry]);
+    // A device that already moved to the new key would not take an update its own new key did not sign.
+    expect(openOrgUpdate(bytes, device, { mailboxId: MAILBOX, coordinators: [fresh.inviteEntry], lastSequence: 0 })).toEqual({ ok: false, reason: 'unknown-signer' });
   });
 });
