@@ -10,7 +10,9 @@ import { coordinatorFiles } from '../coordinator/CoordinatorStorage';
 import type { CoordinatorStorage } from '../coordinator/CoordinatorStorage';
 import { parseCoordinatorVaultFile } from '../coordinator/coordinatorVaultFile';
 import type { CoordinatorVault } from '../coordinator/CoordinatorVault';
+import { changeCoordinatorKeys } from '../coordinator/changeCoordinatorKeys';
 import { createCoordinatorVault } from '../coordinator/createCoordinatorVault';
+import { deviceFingerprint } from '../coordinator/deviceFingerprint';
 import { createOrganisation } from '../coordinator/createOrganisation';
 import { loadDeviceNotes, revokedDevicesOf, saveDeviceNotes, withDeviceNote } from '../coordinator/deviceNotes';
 import type { DeviceNote } from '../coordinator/deviceNotes';
@@ -20,6 +22,10 @@ import { openCoordinatorVault } from '../coordinator/openCoordinatorVault';
 import { pullOrganisation } from '../coordinator/pullOrganisation';
 import { createRelayClient } from '../coordinator/relayClient';
 import type { RelayCallFailure, RelayClient } from '../coordinator/relayClient';
+import { renewCoordinatorKeys } from '../coordinator/renewCoordinatorKeys';
+import { rotateUploadToken } from '../coordinator/rotateUploadToken';
+import { sendOrgUpdate } from '../coordinator/sendOrgUpdate';
+import type { OrgUpdateSendReport } from '../coordinator/sendOrgUpdate';
 import { fromBase64Url, wipe } from '../crypto/bytes';
 import { fingerprint } from '../crypto/fingerprint';
 import { inviteLink } from '../protocol/inviteLink';
@@ -27,11 +33,13 @@ import { createBlobStorage } from '../store/blobStorage';
 import type {
   CoordinatorApi,
   CoordinatorSession,
+  DeliveryView,
   DeviceView,
   ExportFile,
   ExportFormat,
   IntakeView,
   OrganisationView,
+  RelayProblemView,
   RelayPullView,
   ReportView,
 } from '../ui/coordinatorWorkspace/coordinatorApi';
@@ -57,6 +65,24 @@ function relayFailureText(failure: RelayCallFailure): string {
     case 'http-error':
       return `HTTP ${failure.status}${failure.code === null ? '' : ` ${failure.code}`}`;
   }
+}
+
+function relayProblem(failure: RelayCallFailure): RelayProblemView {
+  switch (failure.reason) {
+    case 'unreachable':
+    case 'bad-response':
+      return { kind: failure.reason, detail: failure.detail };
+    case 'http-error': {
+      const detail = `HTTP ${failure.status}${failure.code === null ? '' : ` ${failure.code}`}`;
+      const unauthorised = failure.status === 401 || failure.status === 403;
+      return { kind: unauthorised ? 'unauthorised' : 'refused', status: failure.status, detail };
+    }
+  }
+}
+
+/** What the invite schema takes as a coordinator's name: 1 to 100 characters, no control characters. */
+function isCoordinatorName(name: string): boolean {
+  return name.length >= 1 && name.length <= 100 && !/\p{Cc}/u.test(name);
 }
 
 /** The hour an ISO time falls in, as an ISO time: arrival is shown no finer than the relay keeps it. */
@@ -98,8 +124,30 @@ function openSession(storage: CoordinatorStorage, opened: CoordinatorVault, load
       mailboxId: org.mailboxId,
       relays: org.relays.map((r) => ({ url: r.url, lastSeq: r.lastSeq })),
       inviteLink: inviteLink(org.appUrl, org.invite),
-      coordinators: org.invite.coordinators.map((c) => ({ name: c.name, boxFingerprint: keyFingerprint(c.boxPublicKey) })),
+      coordinators: org.invite.coordinators.map((c) => ({
+        name: c.name,
+        boxFingerprint: keyFingerprint(c.boxPublicKey),
+        signFingerprint: keyFingerprint(c.signPublicKey),
+        self: c.signPublicKey === coordinatorIdentity(current().state).inviteEntry.signPublicKey,
+      })),
     }));
+
+  const allRevoked = (): ReadonlySet<string> => new Set(notes.filter((n) => n.revokedAt !== null).map((n) => n.deviceId));
+  /** One organisation's send report in the screens' terms; revoked devices known here were deliberately left out. */
+  const delivery = (mailboxId: string, report: OrgUpdateSendReport): DeliveryView => {
+    const revoked = revokedDevicesOf(notes, mailboxId);
+    const known = new Set(archive.bundles.filter((b) => b.mailboxId === mailboxId && b.outcome === 'accepted').map((b) => b.deviceId));
+    return {
+      organisation: current().state.organisations.find((org) => org.mailboxId === mailboxId)?.name ?? '',
+      mailboxId,
+      sent: report.sent,
+      failed: report.failed.map(({ deviceId, failures }) => ({
+        deviceFingerprint: deviceFingerprint(deviceId),
+        problems: failures.map(({ url, failure }) => ({ url, problem: relayProblem(failure) })),
+      })),
+      withheld: [...known].filter((deviceId) => revoked.has(deviceId)).length,
+    };
+  };
 
   const devices = (): DeviceView[] => {
     const document = documentNow();
@@ -147,7 +195,13 @@ function openSession(storage: CoordinatorStorage, opened: CoordinatorVault, load
   return {
     keys: () => {
       const identity = coordinatorIdentity(current().state);
-      return { name: current().state.name, boxFingerprint: identity.boxFingerprint, signFingerprint: identity.signFingerprint };
+      return {
+        name: current().state.name,
+        boxFingerprint: identity.boxFingerprint,
+        signFingerprint: identity.signFingerprint,
+        boxPublicKey: identity.inviteEntry.boxPublicKey,
+        signPublicKey: identity.inviteEntry.signPublicKey,
+      };
     },
     organisations,
     devices,
@@ -178,6 +232,7 @@ function openSession(storage: CoordinatorStorage, opened: CoordinatorVault, load
     pull: (onProgress) =>
       serial(async () => {
         const relays: RelayPullView[] = [];
+        const receipts: DeliveryView[] = [];
         const intake = { newReports: 0, newVersions: 0, duplicates: 0, rejected: 0 };
         for (const org of current().state.organisations) {
           const pulled = await pullOrganisation({
@@ -199,8 +254,9 @@ function openSession(storage: CoordinatorStorage, opened: CoordinatorVault, load
           for (const relay of pulled.relays) {
             relays.push({ organisation: org.name, url: relay.url, fetched: relay.fetched, failure: relay.failure === null ? null : relayFailureText(relay.failure) });
           }
+          receipts.push(delivery(org.mailboxId, pulled.receipts));
         }
-        return { intake, relays };
+        return { intake, relays, receipts };
       }),
     importFile: (text, fileName) =>
       serial(async () => {
@@ -213,6 +269,30 @@ function openSession(storage: CoordinatorStorage, opened: CoordinatorVault, load
         const value: IntakeView = { newReports: summary.newReports, newVersions: summary.newVersions, duplicates: summary.duplicates, rejected: summary.rejected.length };
         return { ok: true as const, value };
       }),
+    rotateUploadToken: (mailboxId) =>
+      serial(async () => {
+        const rotated = await rotateUploadToken({ storage, vault: current(), archive, mailboxId, clientFor, now, revokedDevices: revokedDevicesOf(notes, mailboxId) });
+        if (!rotated.ok) return { ok: false as const, reason: 'relay-failed' as const, url: rotated.url, problem: relayProblem(rotated.failure) };
+        vault = rotated.value.vault;
+        return { ok: true as const, value: delivery(mailboxId, rotated.value.updates) };
+      }),
+    changeCoordinator: (kind, input) =>
+      serial(async () => {
+        const coordinator = { name: input.name.trim(), boxPublicKey: input.boxPublicKey.trim(), signPublicKey: input.signPublicKey.trim() };
+        if (!isCoordinatorName(coordinator.name)) return { ok: false as const, reason: 'bad-name' as const };
+        const changed = await changeCoordinatorKeys({ storage, vault: current(), archive, change: { kind, coordinator }, clientFor, now, revokedDevices: allRevoked() });
+        if (!changed.ok) return changed;
+        vault = changed.value.vault;
+        return { ok: true as const, value: changed.value.updates.map(({ mailboxId, report }) => delivery(mailboxId, report)) };
+      }),
+    renewKeys: () =>
+      serial(async () => {
+        const renewed = await renewCoordinatorKeys({ storage, vault: current(), archive, clientFor, now, revokedDevices: allRevoked() });
+        vault = renewed.vault;
+        return renewed.updates.map(({ mailboxId, report }) => delivery(mailboxId, report));
+      }),
+    sendUpdateAgain: (mailboxId) =>
+      serial(async () => delivery(mailboxId, await sendOrgUpdate({ vault: current(), archive, mailboxId, clientFor, now, revokedDevices: revokedDevicesOf(notes, mailboxId) }))),
     setDeviceName: (mailboxId, deviceId, name) => updateNote(mailboxId, deviceId, (note) => ({ ...note, name: name.trim().slice(0, 100) })),
     setDeviceRevoked: (mailboxId, deviceId, revoked) =>
       updateNote(mailboxId, deviceId, (note) => ({ ...note, revokedAt: revoked ? (note.revokedAt ?? now().toISOString()) : null })),

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { CoordinatorSession } from './coordinatorApi';
 import { DevicesSection } from './DevicesSection';
 import { ExportSection } from './ExportSection';
+import { KeysSection } from './KeysSection';
 import { OrganisationSection } from './OrganisationSection';
 import { OverviewSection } from './OverviewSection';
 import { PullSection } from './PullSection';
 import { ReportsSection } from './ReportsSection';
 import { useCoordinatorT } from './useCoordinatorT';
 
-const sections = ['organisation', 'pull', 'devices', 'reports', 'overview', 'export'] as const;
+const sections = ['organisation', 'pull', 'devices', 'reports', 'overview', 'export', 'keys'] as const;
 type Section = (typeof sections)[number];
 
 /** The unlocked coordinator vault: one section at a time, picked from a bar of buttons (no routes, no URLs). */
@@ -43,6 +44,7 @@ export function CoordinatorWorkspace({ session, onLock }: { session: Coordinator
       {section === 'reports' ? <ReportsSection session={session} /> : null}
       {section === 'overview' ? <OverviewSection session={session} /> : null}
       {section === 'export' ? <ExportSection session={session} /> : null}
+      {section === 'keys' ? <KeysSection session={session} onChanged={changed} /> : null}
     </main>
   );
 }

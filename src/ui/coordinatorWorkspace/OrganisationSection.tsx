@@ -1,14 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CoordinatorSession, CreateOrganisationFailure } from './coordinatorApi';
-import { createBrowserDownload } from '../../platform/downloadFile';
-
-// The same file-saving seam as the monitor's "Export unsent" (created on use: it needs the document).
-const download = (fileName: string, contents: Blob) => createBrowserDownload()(fileName, contents);
-import { FingerprintWords } from './FingerprintWords';
 import { InviteCard } from './InviteCard';
+import { RotateTokenPanel } from './RotateTokenPanel';
 import { useCoordinatorT } from './useCoordinatorT';
 
-/** Keys, the organisations with their invites, and a form to create one on a relay. */
+/** The organisations with their invites and upload tokens, and a form to create one on a relay. */
 export function OrganisationSection({ session, onChanged }: { session: CoordinatorSession; onChanged: () => void }) {
   const { t } = useCoordinatorT();
   const id = useId();
@@ -17,7 +13,6 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
   const [adminToken, setAdminToken] = useState('');
   const [failure, setFailure] = useState<{ reason: CreateOrganisationFailure; detail: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const keys = session.keys();
   const organisations = session.organisations();
 
   const submit = async (event: FormEvent) => {
@@ -35,12 +30,13 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
     onChanged();
   };
 
-  const downloadVault = async () => download('coordinator.json', new Blob([new Uint8Array(await session.vaultFile())], { type: 'application/json' }));
-
   return (
     <div className="stack">
       {organisations.map((org) => (
-        <InviteCard key={org.mailboxId} organisation={org} />
+        <div key={org.mailboxId} className="stack">
+          <InviteCard organisation={org} />
+          <RotateTokenPanel session={session} organisation={org} onChanged={onChanged} />
+        </div>
       ))}
       <section className="stack">
         <h2>{t('org.createTitle')}</h2>
@@ -78,16 +74,6 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
             {busy ? t('org.creating') : t('org.create')}
           </button>
         </form>
-      </section>
-      <section className="stack">
-        <h2>{t('keys.title')}</h2>
-        <FingerprintWords fingerprint={keys.boxFingerprint} label={`${keys.name} — ${t('keys.encryption')}`} />
-        <FingerprintWords fingerprint={keys.signFingerprint} label={`${keys.name} — ${t('keys.signing')}`} />
-        <div className="button-row">
-          <button type="button" onClick={() => void downloadVault()}>
-            {t('keys.downloadVault')}
-          </button>
-        </div>
       </section>
     </div>
   );

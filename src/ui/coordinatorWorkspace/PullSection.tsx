@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { CoordinatorSession, ImportFileFailure, IntakeView, PullProgressView, PullView } from './coordinatorApi';
+import { DeliveryReport } from './DeliveryReport';
 import { useCoordinatorT } from './useCoordinatorT';
 import type { CoordinatorT } from './useCoordinatorT';
 
@@ -74,6 +75,12 @@ export function PullSection({ session, onChanged }: { session: CoordinatorSessio
                   {t('pull.relayFailed', { url: relay.url, failure: relay.failure ?? '' })}
                 </p>
               ))}
+          </div>
+        )}
+        {result === null || result.receipts.length === 0 ? null : (
+          <div className="stack">
+            <h3>{t('pull.receiptsTitle')}</h3>
+            <DeliveryReport deliveries={result.receipts} kind="receipts" />
           </div>
         )}
       </section>

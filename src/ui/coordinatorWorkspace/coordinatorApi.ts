@@ -33,6 +33,9 @@ export interface CoordinatorKeys {
   readonly boxFingerprint: string;
   /** Ed25519 key that signs organisation updates. */
   readonly signFingerprint: string;
+  /** The public keys as another coordinator types them into "Add a coordinator" (unpadded base64url). */
+  readonly boxPublicKey: string;
+  readonly signPublicKey: string;
 }
 
 export interface OrganisationView {
@@ -42,7 +45,54 @@ export interface OrganisationView {
   /** The invite link (its fragment holds the upload token: show it only to monitors). */
   readonly inviteLink: string;
   /** Everyone monitors will seal to, with fingerprints to compare aloud. */
-  readonly coordinators: readonly { readonly name: string; readonly boxFingerprint: string }[];
+  readonly coordinators: readonly { readonly name: string; readonly boxFingerprint: string; readonly signFingerprint: string; readonly self: boolean }[];
+}
+
+/** Why a relay call failed, as a closed set the screens put into words; detail is for the curious. */
+export type RelayProblemView =
+  | { readonly kind: 'unreachable'; readonly detail: string }
+  /** The relay answered 401/403: it does not accept this vault's pull token for the mailbox. */
+  | { readonly kind: 'unauthorised'; readonly status: number; readonly detail: string }
+  | { readonly kind: 'refused'; readonly status: number; readonly detail: string }
+  | { readonly kind: 'bad-response'; readonly detail: string };
+
+export interface RelayProblemAt {
+  readonly url: string;
+  readonly problem: RelayProblemView;
+}
+
+/** What became of one organisation's signed update (or receipts): how many devices got it, who did not and why. */
+export interface DeliveryView {
+  readonly organisation: string;
+  readonly mailboxId: string;
+  /** Devices at least one relay took it for. */
+  readonly sent: number;
+  /** Devices no relay took it for. */
+  readonly failed: readonly { readonly deviceFingerprint: string; readonly problems: readonly RelayProblemAt[] }[];
+  /** Revoked devices, deliberately not told. */
+  readonly withheld: number;
+}
+
+export type RotateTokenResult =
+  | { readonly ok: true; readonly value: DeliveryView }
+  /** The relay did not issue a new token: nothing changed, the old invite still works. */
+  | ({ readonly ok: false; readonly reason: 'relay-failed' } & RelayProblemAt);
+
+export type KeyChangeFailureView =
+  /** A key is not 43 characters of base64url for 32 bytes, or is not a usable key. */
+  | 'bad-key'
+  /** The name is empty, longer than 100 characters, or has control characters. */
+  | 'bad-name'
+  /** add: that name or key is already listed, or the organisation has as many coordinators as an invite allows. */
+  | 'already-listed'
+  /** replace: no coordinator of that name in every organisation. */
+  | 'unknown-coordinator'
+  | 'no-organisations';
+
+export interface CoordinatorKeyInput {
+  readonly name: string;
+  readonly boxPublicKey: string;
+  readonly signPublicKey: string;
 }
 
 export interface CounterGap {
@@ -121,6 +171,8 @@ export interface RelayPullView {
 export interface PullView {
   readonly intake: IntakeView;
   readonly relays: readonly RelayPullView[];
+  /** Receipts sent after storing, one entry per organisation. */
+  readonly receipts: readonly DeliveryView[];
 }
 
 export type ExportFormat = 'json' | 'csv' | 'md';
@@ -146,6 +198,17 @@ export interface CoordinatorSession {
   }): Promise<Outcome<CreateOrganisationFailure> & { readonly detail?: string }>;
   pull(onProgress: (progress: PullProgressView) => void): Promise<PullView>;
   importFile(text: string, fileName: string): Promise<{ readonly ok: true; readonly value: IntakeView } | { readonly ok: false; readonly reason: ImportFileFailure }>;
+  /**
+   * The relay issues a new upload token: old invite links stop uploading; devices already enrolled (not
+   * revoked) are sent a signed update carrying it. On a relay failure nothing is stored.
+   */
+  rotateUploadToken(mailboxId: string): Promise<RotateTokenResult>;
+  /** Adds a coordinator (every bundle will be sealed to them too) or gives a listed one new keys, in every organisation. */
+  changeCoordinator(kind: 'add' | 'replace', input: CoordinatorKeyInput): Promise<{ readonly ok: true; readonly value: readonly DeliveryView[] } | { readonly ok: false; readonly reason: KeyChangeFailureView }>;
+  /** New key pairs for this coordinator; devices are told in an update signed with the old key, which stays to open old bundles. */
+  renewKeys(): Promise<readonly DeliveryView[]>;
+  /** Sends the organisation's current state again, signed with this coordinator's key (after some devices could not be told). */
+  sendUpdateAgain(mailboxId: string): Promise<DeliveryView>;
   setDeviceName(mailboxId: string, deviceId: string, name: string): Promise<void>;
   setDeviceRevoked(mailboxId: string, deviceId: string, revoked: boolean): Promise<void>;
   exportFile(format: ExportFormat): ExportFile;
