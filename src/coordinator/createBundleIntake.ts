@@ -1,7 +1,7 @@
 // Receives sealed bundles for one organisation, from a relay or an export file alike: checks the id,
 // opens and verifies, feeds the ledger, and keeps every bundle it cannot accept aside with a reason.
 // Nothing is final until the caller saves `archive()`; rejected bundles are written at once.
-import { openBundle } from '../bundle/openBundle';
+import { openBundleAsync } from '../bundle/openBundleAsync';
 import type { BundleOpenFailure } from '../bundle/openBundle';
 import { utf8Encode } from '../crypto/bytes';
 import { contentId } from '../crypto/sha256';
@@ -81,10 +81,11 @@ export function createBundleIntake(options: BundleIntakeOptions): BundleIntake {
   async function receive(bytes: Uint8Array, source: string, listedId?: string): Promise<IntakeOutcome> {
     const id = contentId(bytes);
     if (listedId !== undefined && listedId !== id) return reject(bytes, id, 'id-mismatch', source);
-    let opened = openBundle(bytes, { mailboxId, recipientKeyPair: recipient });
+    // Web Crypto's native curves where the platform has them: most of a bundle's cost is curve maths.
+    let opened = await openBundleAsync(bytes, { mailboxId, recipientKeyPair: recipient });
     for (const retired of options.retiredRecipients ?? []) {
       if (opened.ok || opened.reason !== 'not-a-recipient') break;
-      opened = openBundle(bytes, { mailboxId, recipientKeyPair: retired });
+      opened = await openBundleAsync(bytes, { mailboxId, recipientKeyPair: retired });
     }
     if (!opened.ok) return reject(bytes, id, opened.reason, source);
     const bundle = opened.value;

@@ -2,7 +2,8 @@ import nacl from 'tweetnacl';
 import { blake2b } from './blake2b';
 import { boxKeyFromSharedSecret } from './boxKeyFromSharedSecret';
 import { concatBytes, wipe } from './bytes';
-import { BOX_PUBLIC_KEY_BYTES, BOX_SECRET_KEY_BYTES, sharedSecretStrict } from './x25519';
+import { BOX_PUBLIC_KEY_BYTES, BOX_SECRET_KEY_BYTES, sharedSecretStrict, sharedSecretStrictAsync } from './x25519';
+import type { SharedSecretResult } from './x25519';
 
 /*
  * libsodium's crypto_box_seal, so that any libsodium binding can open what Dala seals (DESIGN.md P7):
@@ -54,14 +55,30 @@ export function sealToPublicKey(message: Uint8Array, recipientPublicKey: Uint8Ar
 
 /** Opens a sealed box addressed to (recipientPublicKey, recipientSecretKey). Altered bytes give `auth-failed`. */
 export function openSealedBox(sealed: Uint8Array, recipientPublicKey: Uint8Array, recipientSecretKey: Uint8Array): SealedBoxOpenResult {
-  if (!(sealed instanceof Uint8Array)) throw new TypeError('openSealedBox: sealed must be a Uint8Array');
-  checkKey(recipientPublicKey, BOX_PUBLIC_KEY_BYTES, 'recipientPublicKey', 'openSealedBox');
-  checkKey(recipientSecretKey, BOX_SECRET_KEY_BYTES, 'recipientSecretKey', 'openSealedBox');
-  if (sealed.length < SEALED_BOX_OVERHEAD_BYTES) return { ok: false, reason: 'too-short' };
-  const ephemeralPublicKey = sealed.subarray(0, BOX_PUBLIC_KEY_BYTES);
-  const shared = sharedSecretStrict(recipientSecretKey, ephemeralPublicKey);
+  const early = checkOpenArguments('openSealedBox', sealed, recipientPublicKey, recipientSecretKey);
+  if (early !== null) return early;
+  return openWithSharedSecret(sealed, recipientPublicKey, sharedSecretStrict(recipientSecretKey, sealed.subarray(0, BOX_PUBLIC_KEY_BYTES)));
+}
+
+/** `openSealedBox` with the X25519 step in native code where Web Crypto has it (`sharedSecretStrictAsync`). */
+export async function openSealedBoxAsync(sealed: Uint8Array, recipientPublicKey: Uint8Array, recipientSecretKey: Uint8Array): Promise<SealedBoxOpenResult> {
+  const early = checkOpenArguments('openSealedBoxAsync', sealed, recipientPublicKey, recipientSecretKey);
+  if (early !== null) return early;
+  const shared = await sharedSecretStrictAsync(recipientSecretKey, sealed.subarray(0, BOX_PUBLIC_KEY_BYTES));
+  return openWithSharedSecret(sealed, recipientPublicKey, shared);
+}
+
+function checkOpenArguments(fn: string, sealed: Uint8Array, recipientPublicKey: Uint8Array, recipientSecretKey: Uint8Array): SealedBoxOpenResult | null {
+  if (!(sealed instanceof Uint8Array)) throw new TypeError(`${fn}: sealed must be a Uint8Array`);
+  checkKey(recipientPublicKey, BOX_PUBLIC_KEY_BYTES, 'recipientPublicKey', fn);
+  checkKey(recipientSecretKey, BOX_SECRET_KEY_BYTES, 'recipientSecretKey', fn);
+  return sealed.length < SEALED_BOX_OVERHEAD_BYTES ? { ok: false, reason: 'too-short' } : null;
+}
+
+function openWithSharedSecret(sealed: Uint8Array, recipientPublicKey: Uint8Array, shared: SharedSecretResult): SealedBoxOpenResult {
   // An attacker who picks a low-order epk knows the resulting key, so such a box proves nothing.
   if (!shared.ok) return { ok: false, reason: 'low-order-point' };
+  const ephemeralPublicKey = sealed.subarray(0, BOX_PUBLIC_KEY_BYTES);
   const key = boxKeyFromSharedSecret(shared.value);
   wipe(shared.value);
   const opened = nacl.secretbox.open(sealed.subarray(BOX_PUBLIC_KEY_BYTES), sealNonce(ephemeralPublicKey, recipientPublicKey), key);

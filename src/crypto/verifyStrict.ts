@@ -10,7 +10,7 @@ const GROUP_ORDER_LE = Uint8Array.from([
 ]);
 
 /** S (bytes 32..63 of the signature, little-endian) must be a canonical scalar: S < L (RFC 8032 §5.1.7). */
-function isCanonicalScalar(signature: Uint8Array): boolean {
+export function isCanonicalScalar(signature: Uint8Array): boolean {
   // Signatures are public, so an early-exit comparison leaks nothing.
   for (let i = 31; i >= 0; i--) {
     const s = signature[32 + i] ?? 0;
@@ -26,10 +26,15 @@ function isCanonicalScalar(signature: Uint8Array): boolean {
  * failure, so every such case returns false; only non-byte arguments throw.
  */
 export function verifyDetachedStrict(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
-  if (!(message instanceof Uint8Array)) throw new TypeError('verifyDetachedStrict: message must be a Uint8Array');
-  if (!(signature instanceof Uint8Array)) throw new TypeError('verifyDetachedStrict: signature must be a Uint8Array');
-  if (!(publicKey instanceof Uint8Array)) throw new TypeError('verifyDetachedStrict: publicKey must be a Uint8Array');
-  if (signature.length !== SIGNATURE_BYTES || publicKey.length !== SIGNING_PUBLIC_KEY_BYTES) return false;
-  if (!isCanonicalScalar(signature)) return false;
+  if (!passesStrictChecks('verifyDetachedStrict', message, signature, publicKey)) return false;
   return nacl.sign.detached.verify(message, signature, publicKey);
+}
+
+/** The argument checks and refusals shared by the sync and the Web Crypto verifier. */
+export function passesStrictChecks(fn: string, message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
+  if (!(message instanceof Uint8Array)) throw new TypeError(`${fn}: message must be a Uint8Array`);
+  if (!(signature instanceof Uint8Array)) throw new TypeError(`${fn}: signature must be a Uint8Array`);
+  if (!(publicKey instanceof Uint8Array)) throw new TypeError(`${fn}: publicKey must be a Uint8Array`);
+  if (signature.length !== SIGNATURE_BYTES || publicKey.length !== SIGNING_PUBLIC_KEY_BYTES) return false;
+  return isCanonicalScalar(signature);
 }

@@ -1,4 +1,5 @@
 import nacl from 'tweetnacl';
+import { webCryptoCurves } from './webCryptoCurves';
 
 export const BOX_PUBLIC_KEY_BYTES = nacl.box.publicKeyLength; // 32
 export const BOX_SECRET_KEY_BYTES = nacl.box.secretKeyLength; // 32
@@ -48,5 +49,22 @@ export function sharedSecretStrict(secretKey: Uint8Array, publicKey: Uint8Array)
   }
   const shared = nacl.scalarMult(secretKey, publicKey);
   if (isAllZero(shared)) return { ok: false, reason: 'low-order-point' };
+  return { ok: true, value: shared };
+}
+
+/**
+ * `sharedSecretStrict` with the curve maths in native code where Web Crypto has X25519 (it refuses an
+ * all-zero result itself, RFC 7748 §6.1; checked here again all the same). Same answers on the
+ * Wycheproof set (tests/unit/crypto/x25519Wycheproof.test.ts runs both).
+ */
+export async function sharedSecretStrictAsync(secretKey: Uint8Array, publicKey: Uint8Array): Promise<SharedSecretResult> {
+  if (!(secretKey instanceof Uint8Array) || !(publicKey instanceof Uint8Array)) {
+    throw new TypeError('sharedSecretStrictAsync: secretKey and publicKey must be Uint8Arrays');
+  }
+  if (secretKey.length !== BOX_SECRET_KEY_BYTES || publicKey.length !== BOX_PUBLIC_KEY_BYTES) return { ok: false, reason: 'bad-length' };
+  const curves = await webCryptoCurves();
+  if (curves === null) return sharedSecretStrict(secretKey, publicKey);
+  const shared = await curves.x25519(secretKey, publicKey);
+  if (shared === null || isAllZero(shared)) return { ok: false, reason: 'low-order-point' };
   return { ok: true, value: shared };
 }

@@ -2,6 +2,8 @@ import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../../../src/crypto/bytes';
 import { verifyDetachedStrict } from '../../../src/crypto/verifyStrict';
+import { verifyDetachedStrictAsync } from '../../../src/crypto/verifyStrictAsync';
+import { webCryptoCurves } from '../../../src/crypto/webCryptoCurves';
 import { loadWycheproof, type Ed25519Group } from './wycheproof';
 
 const file = loadWycheproof<Ed25519Group>('ed25519_test.json');
@@ -57,5 +59,37 @@ describe('verifyDetachedStrict against Wycheproof ed25519_test.json', () => {
     withL.set(fromHex('edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010'), 32);
     expect(verifyDetachedStrict(msg, withL, pair.publicKey)).toBe(false);
     expect(verifyDetachedStrict(msg, sig, pair.publicKey)).toBe(true);
+  });
+});
+
+describe('verifyDetachedStrictAsync (Web Crypto curves) against the same file', () => {
+  it('runs on native Web Crypto here, not on the tweetnacl fallback', async () => {
+    expect(await webCryptoCurves()).not.toBeNull();
+  });
+
+  it('gives the same answer as the expected result on all 151 vectors, the five S >= L ones included', async () => {
+    const answers = await Promise.all(cases.map((t) => verifyDetachedStrictAsync(fromHex(t.msg), fromHex(t.sig), fromHex(t.pk))));
+    expect(answers.filter(Boolean)).toHaveLength(88);
+    cases.forEach((t, i) => expect(answers[i], `tcId ${t.tcId}`).toBe(t.result === 'valid'));
+  });
+
+  it("positive control: Web Crypto's plain verify is what the strict checks guard (a good signature passes, a flipped bit fails)", async () => {
+    const curves = await webCryptoCurves();
+    if (curves === null) throw new Error('no Web Crypto curves');
+    const pair = nacl.sign.keyPair();
+    const msg = new Uint8Array([1, 2, 3]);
+    const sig = nacl.sign.detached(msg, pair.secretKey);
+    expect(await curves.verifyEd25519(msg, sig, pair.publicKey)).toBe(true);
+    sig[10] = (sig[10] ?? 0) ^ 4;
+    expect(await curves.verifyEd25519(msg, sig, pair.publicKey)).toBe(false);
+  });
+
+  it('returns false for wrong lengths and throws for non-byte arguments, as the sync wrapper does', async () => {
+    const pair = nacl.sign.keyPair();
+    const msg = new Uint8Array([1]);
+    const sig = nacl.sign.detached(msg, pair.secretKey);
+    expect(await verifyDetachedStrictAsync(msg, sig.subarray(0, 63), pair.publicKey)).toBe(false);
+    expect(await verifyDetachedStrictAsync(msg, sig, pair.publicKey.subarray(0, 31))).toBe(false);
+    await expect(verifyDetachedStrictAsync(msg, 'sig' as unknown as Uint8Array, pair.publicKey)).rejects.toThrow(/signature must be a Uint8Array/);
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { blake2b } from '../../../src/crypto/blake2b';
 import { concatBytes, fromHex, toHex } from '../../../src/crypto/bytes';
 import { isUsableBoxPublicKey } from '../../../src/crypto/boxPublicKey';
-import { openSealedBox, SEALED_BOX_OVERHEAD_BYTES, sealToPublicKey } from '../../../src/crypto/sealedBox';
+import { openSealedBox, openSealedBoxAsync, SEALED_BOX_OVERHEAD_BYTES, sealToPublicKey } from '../../../src/crypto/sealedBox';
 import { boxKeyPairFromSecretKey, generateBoxKeyPair } from '../../../src/crypto/x25519';
 import { loadWycheproof, type X25519Group } from './wycheproof';
 
@@ -102,5 +102,41 @@ describe('sealed box refusals', () => {
     expect(isUsableBoxPublicKey(usable)).toBe(true);
     expect(isUsableBoxPublicKey(usable.subarray(0, 31))).toBe(false);
     expect(() => sealToPublicKey(new Uint8Array(1), usable.subarray(0, 31))).toThrow(/recipientPublicKey/);
+  });
+});
+
+describe('openSealedBoxAsync (X25519 in Web Crypto)', () => {
+  it('opens what libsodium crypto_box_seal seals, and refuses the wrong recipient', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      const plaintext = nacl.randomBytes(i * 7);
+      const recipient = generateBoxKeyPair();
+      const sealed = sodium.crypto_box_seal(plaintext, recipient.publicKey);
+      const opened = await openSealedBoxAsync(sealed, recipient.publicKey, recipient.secretKey);
+      expect(opened.ok && toHex(opened.value)).toBe(toHex(plaintext));
+      const other = generateBoxKeyPair();
+      expect(await openSealedBoxAsync(sealed, other.publicKey, other.secretKey)).toEqual({ ok: false, reason: 'auth-failed' });
+    }
+  });
+
+  it('refuses every single-bit flip that the sync open refuses, and boxes under 48 bytes', async () => {
+    const recipient = generateBoxKeyPair();
+    const sealed = sealToPublicKey(new Uint8Array([1, 2, 3, 4, 5]), recipient.publicKey);
+    expect((await openSealedBoxAsync(sealed, recipient.publicKey, recipient.secretKey)).ok).toBe(true);
+    for (let bit = 0; bit < sealed.length * 8; bit += 3) {
+      const flipped = new Uint8Array(sealed);
+      flipped[bit >> 3] = (flipped[bit >> 3] ?? 0) ^ (1 << (bit & 7));
+      expect((await openSealedBoxAsync(flipped, recipient.publicKey, recipient.secretKey)).ok, `bit ${bit}`).toBe(false);
+    }
+    expect(await openSealedBoxAsync(sealed.subarray(0, 47), recipient.publicKey, recipient.secretKey)).toEqual({ ok: false, reason: 'too-short' });
+  });
+
+  it('refuses boxes forged with a low-order ephemeral key', async () => {
+    const recipient = generateBoxKeyPair();
+    for (const epk of lowOrderPublicKeys) {
+      const forgedKey = nacl.box.before(epk, generateBoxKeyPair().secretKey);
+      const nonce = blake2b(concatBytes(epk, recipient.publicKey), 24);
+      const forged = concatBytes(epk, nacl.secretbox(new Uint8Array([6]), nonce, forgedKey));
+      expect(await openSealedBoxAsync(forged, recipient.publicKey, recipient.secretKey)).toEqual({ ok: false, reason: 'low-order-point' });
+    }
   });
 });

@@ -2,7 +2,8 @@ import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../../src/crypto/bytes';
 import { isUsableBoxPublicKey } from '../../../src/crypto/boxPublicKey';
-import { sharedSecretStrict } from '../../../src/crypto/x25519';
+import { sharedSecretStrict, sharedSecretStrictAsync } from '../../../src/crypto/x25519';
+import { webCryptoCurves } from '../../../src/crypto/webCryptoCurves';
 import { loadWycheproof, type X25519Group } from './wycheproof';
 
 const file = loadWycheproof<X25519Group>('x25519_test.json');
@@ -46,5 +47,30 @@ describe('sharedSecretStrict against Wycheproof x25519_test.json', () => {
     expect(sharedSecretStrict(key.subarray(0, 31), key)).toEqual({ ok: false, reason: 'bad-length' });
     expect(sharedSecretStrict(key, new Uint8Array(33).fill(9))).toEqual({ ok: false, reason: 'bad-length' });
     expect(sharedSecretStrict(key, key).ok).toBe(true);
+  });
+});
+
+describe('sharedSecretStrictAsync (Web Crypto curves) against the same file', () => {
+  it('runs on native Web Crypto here, not on the tweetnacl fallback', async () => {
+    expect(await webCryptoCurves()).not.toBeNull();
+  });
+
+  it('agrees with the expected shared secret on every ordinary vector', async () => {
+    for (const t of ordinary) {
+      const result = await sharedSecretStrictAsync(fromHex(t.private), fromHex(t.public));
+      expect(result.ok ? toHex(result.value) : result.reason, `tcId ${t.tcId}`).toBe(t.shared);
+    }
+  });
+
+  it('refuses all 31 all-zero shared secrets as low-order-point', async () => {
+    for (const t of lowOrder) {
+      expect(await sharedSecretStrictAsync(fromHex(t.private), fromHex(t.public)), `tcId ${t.tcId}`).toEqual({ ok: false, reason: 'low-order-point' });
+    }
+  });
+
+  it('returns bad-length for keys that are not 32 bytes', async () => {
+    const key = new Uint8Array(32).fill(9);
+    expect(await sharedSecretStrictAsync(key.subarray(0, 31), key)).toEqual({ ok: false, reason: 'bad-length' });
+    expect((await sharedSecretStrictAsync(key, key)).ok).toBe(true);
   });
 });
