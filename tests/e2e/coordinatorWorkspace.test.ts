@@ -1,14 +1,20 @@
 // Issue "Coordinator workspace", end-to-end acceptance in two browser contexts: a coordinator creates a
 // vault and an organisation in the browser and shows an invite; a monitor opens the invite link, joins,
 // saves three reports offline and comes online; the coordinator pulls and sees exactly those three from
-// the monitor's one device, and the Markdown export names the consenting person and not the other.
+// the monitor's one device, and the Markdown export names the consenting person and not the other. The
+// browser coordinator's pull sends receipts: the monitor shows "Received by coordinator", and with
+// "Remove from this phone after the coordinator has it" on, the reports leave its IndexedDB.
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/launchChromium';
 import { makeTempDir } from './support/makeTempDir';
 import type { TempDir } from './support/makeTempDir';
+import { monitorDatabaseRows } from './support/monitorDatabaseRows';
 import { randomMarker } from './support/randomMarker';
+import { reportRow } from './support/reportRow';
+import { inSettings } from './support/safetySettings';
+import { saveReport } from './support/saveReport';
 import { startServer } from './support/startServer';
 import type { RunningServer } from './support/startServer';
 
@@ -62,7 +68,7 @@ async function saveReportWithPerson(page: Page, report: SavedReport): Promise<vo
 }
 
 describe('coordinator workspace in the browser', () => {
-  it('creates an organisation, invites a monitor, pulls exactly their three reports and exports Markdown naming only the consenting person', async () => {
+  it('creates an organisation, invites a monitor, pulls exactly their three reports, exports Markdown naming only the consenting person, and its receipts reach the monitor and remove the reports from IndexedDB', async () => {
     server = await startServer();
 
     // Coordinator: the first screen is the monitor's; the link leads to the coordinator's path.
@@ -118,6 +124,7 @@ describe('coordinator workspace in the browser', () => {
     await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
     await coordinator.getByRole('button', { name: 'Pull now' }).click();
     await coordinator.getByText('3 new reports (3 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByText('Steppe Watch: devices sent a receipt: 1').waitFor({ state: 'visible' });
     await coordinator.getByRole('button', { name: 'Reports', exact: true }).click();
     await coordinator.getByText('3 of 3 reports').waitFor({ state: 'visible' });
     for (const report of reports) await coordinator.getByRole('listitem').filter({ hasText: report.city }).waitFor({ state: 'visible' });
@@ -134,6 +141,7 @@ describe('coordinator workspace in the browser', () => {
     await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
     await coordinator.getByRole('button', { name: 'Pull now' }).click();
     await coordinator.getByText('0 new reports (0 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByText('Steppe Watch: no receipt was needed; every device was already told of everything stored here.').waitFor({ state: 'visible' });
 
     await coordinator.getByRole('button', { name: 'Export', exact: true }).click();
     const [download] = await Promise.all([
@@ -146,5 +154,36 @@ describe('coordinator workspace in the browser', () => {
     for (const report of reports) expect(markdown).toContain(report.city);
     expect(markdown).toContain(consenting);
     expect(markdown).not.toContain(notConsenting);
+
+    // Monitor: the receipt the browser coordinator sent arrives on "Sync now".
+    await monitor.getByRole('button', { name: 'Sync now' }).click();
+    for (const report of reports) await reportRow(monitor, report.city).getByText('Received by coordinator').waitFor({ state: 'visible', timeout: 30_000 });
+    // Positive control for the check below: the reports' rows are still on the phone.
+    const before = await monitorDatabaseRows(monitor);
+    expect(before['reportVersions']).toHaveLength(3);
+    expect(before['outbox']).toHaveLength(3);
+
+    // With the removal setting on, the next receipt removes every report the coordinator has.
+    await inSettings(monitor, async () => {
+      await monitor.getByLabel('Remove from this phone after the coordinator has it', { exact: true }).click();
+      // The box shows the stored value, so it turns checked only once the store has answered.
+      await monitor.waitForFunction(() => [...document.querySelectorAll('input[type=checkbox]')].some((box) => box instanceof HTMLInputElement && box.checked && !box.disabled));
+    });
+    const fourth = { city: `Taraz ${randomMarker('latin')}`, narrative: `Picket dispersed ${randomMarker('cyrillic')}` };
+    await saveReport(monitor, { type: 'Meeting disrupted', narrative: fourth.narrative, city: fourth.city, when: '2026-03-20T12:00' });
+    await reportRow(monitor, fourth.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
+    await coordinator.getByRole('button', { name: 'Pull now' }).click();
+    await coordinator.getByText('1 new reports (1 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByText('Steppe Watch: devices sent a receipt: 1').waitFor({ state: 'visible' });
+    await monitor.getByRole('button', { name: 'Sync now' }).click();
+    await monitor.getByText('Sent, removed from this phone').nth(3).waitFor({ state: 'visible', timeout: 30_000 });
+    for (const report of [...reports, fourth]) expect(await reportRow(monitor, report.city).count()).toBe(0);
+    const after = await monitorDatabaseRows(monitor);
+    expect(after['reportVersions']).toEqual([]);
+    expect(after['outbox']).toEqual([]);
+    expect((after['reports'] ?? []).map((row) => (row as { state: string }).state)).toEqual(['removed', 'removed', 'removed', 'removed']);
+    // What was removed is nowhere in the rows, not even encrypted: only ids, states and counters remain.
+    for (const row of after['reports'] ?? []) expect(Object.keys(row as object).sort()).toEqual(['latestVersion', 'reportId', 'state']);
   });
 });
