@@ -77,7 +77,7 @@ export const coordinator = {
     renewConfirmButton: 'Yes, renew my keys',
     changed: 'Done. The invites now list the new keys.',
     renewLost:
-      'Phones that could not be told keep sealing to your old key, which this vault still opens, but they will not accept updates signed with your new key. Give them the new invite.',
+      'Phones that could not be told keep sealing to your old key, which this vault still opens, but they no longer accept updates from you: they trust only your old signing key. Another coordinator they trust can send them the organisation again (“Send the update again”), or the monitor can join afresh.',
     failed: {
       'bad-key': 'Each key must be a public key of 43 characters (unpadded base64url), copied exactly.',
       'bad-name': 'The name must be 1 to 100 characters, without control characters.',
