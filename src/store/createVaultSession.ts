@@ -1,4 +1,4 @@
-import { listUnsentBundles, markBundleDelivered } from './bundleRepository';
+import { listUnsentBundles, markBundleDelivered, markBundlesDelivered } from './bundleRepository';
 import { changeVaultPassphrase } from './changeVaultPassphrase';
 import { withDeviceKey } from './lendDeviceKey';
 import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
@@ -32,9 +32,10 @@ export function createVaultSession(ctx: StoreContext, { holder, deviceId }: Unlo
     organisation: () => readOrganisation(ctx, holder),
     joinOrganisation: (input) => joinOrganisation(ctx, holder, input),
     applyOrganisationUpdate: (update) => applyOrganisationUpdate(ctx, holder, update),
-    sealPendingVersions: (sealer, maxVersionsPerBundle) => sealPendingVersions(ctx, holder, sealer, maxVersionsPerBundle),
+    sealPendingVersions: (packing, scope) => sealPendingVersions(ctx, holder, packing, scope),
     unsentBundles: () => listUnsentBundles(ctx, holder),
     markBundleDelivered: (firstCounter, seq) => markBundleDelivered(ctx, holder, firstCounter, seq),
+    markBundlesDelivered: (deliveries) => markBundlesDelivered(ctx, holder, deliveries),
     outboxSummary: () => readOutboxSummary(ctx, holder),
     withDeviceKey: (use) => withDeviceKey(ctx, holder, use),
     applyReceipt: (counters) => applyReceipt(ctx, holder, counters),

@@ -175,6 +175,35 @@ export interface BundleSealRequest {
  */
 export type BundleSealer = (request: BundleSealRequest) => Result<Uint8Array, 'too-large'>;
 
+/**
+ * How sync packs saved versions into bundles (the store does not import the bundle format): the sealer,
+ * and how many of the oldest pending versions make one bundle of the size sync aims for.
+ */
+export interface BundlePacking {
+  readonly seal: BundleSealer;
+  /** At most this many versions in one bundle. */
+  readonly maxVersions: number;
+  /**
+   * Given the UTF-8 byte length of JSON.stringify(record) of each of the oldest pending versions, oldest
+   * first, how many of the first ones fit in one bundle of the aimed-for size: 0..recordBytes.length, and
+   * 0 when even the first one alone does not (it then goes alone, in a bigger bundle).
+   */
+  readonly fit: (recordBytes: readonly number[]) => number;
+}
+
+/**
+ * 'full-bundles': seal only bundles that are full (the next pending version would not fit, or maxVersions
+ * is reached), leaving the rest unsealed for later, as offline saves do. 'everything': seal every pending
+ * version, as before an upload attempt or an export.
+ */
+export type SealScope = 'full-bundles' | 'everything';
+
+/** A relay's answer for one bundle: it holds the bundle starting at firstCounter under this seq. */
+export interface BundleDelivery {
+  readonly firstCounter: number;
+  readonly seq: number;
+}
+
 export type SealFailure = 'locked' | 'not-joined' | 'storage-full' | 'storage-error';
 export type OutboxWriteFailure = 'locked' | 'storage-full' | 'storage-error';
 
@@ -228,14 +257,17 @@ export interface VaultSession {
    */
   applyOrganisationUpdate(update: OrganisationUpdate): Promise<Result<Organisation, OrganisationUpdateFailure>>;
   /**
-   * Seals every unsealed version into bundles of at most maxVersionsPerBundle, chained per device; each
-   * bundle's bytes are stored with its outbox rows in one transaction. Answers how many bundles were sealed.
+   * Seals unsealed versions, oldest first, into bundles chained per device, each as many versions as
+   * `packing.fit` allows; with 'full-bundles' only bundles that are full. Each bundle's bytes are stored
+   * with its outbox rows in one transaction. Answers how many bundles were sealed.
    */
-  sealPendingVersions(sealer: BundleSealer, maxVersionsPerBundle: number): Promise<Result<number, SealFailure>>;
+  sealPendingVersions(packing: BundlePacking, scope: SealScope): Promise<Result<number, SealFailure>>;
   /** Sealed, undelivered bundles, oldest first. */
   unsentBundles(): Promise<UnsentBundle[]>;
   /** The relay has the bundle starting at firstCounter (answered 2xx with seq): its versions and reports become delivered. */
   markBundleDelivered(firstCounter: number, seq: number): Promise<Result<void, OutboxWriteFailure>>;
+  /** markBundleDelivered for several relay answers in ONE transaction: all of them are recorded, or none. */
+  markBundlesDelivered(deliveries: readonly BundleDelivery[]): Promise<Result<void, OutboxWriteFailure>>;
   outboxSummary(): Promise<OutboxSummary>;
   /**
    * Lends the device key pair to `use` (sync opens coordinator receipts with it; the store does not import

@@ -1,7 +1,6 @@
-import { bundleLimits } from '../protocol/bundleFormat';
 import { encodeExportFile, EXPORT_FILE_EXTENSION, exportFileLimits } from '../protocol/exportFile';
 import type { Result, VaultSession } from '../store/storeApi';
-import { sealForOutbox } from './sealForOutbox';
+import { outboxPacking } from './outboxPacking';
 
 export type ExportUnsentFailure = 'not-joined' | 'nothing-to-export' | 'locked' | 'storage-full' | 'storage-error';
 
@@ -14,11 +13,12 @@ export interface UnsentExport {
 
 /**
  * Everything not yet delivered, as an export file a coordinator imports like a pull. Pending versions
- * are sealed first, so the file carries the same bytes a relay would get: whichever copy arrives first,
- * the other is recognised as the same bundle. Nothing is marked delivered: only a relay's answer does that.
+ * (offline saves leave those short of a full bundle unsealed) are sealed first, so the file carries the
+ * same bytes a relay would get: whichever copy arrives first, the other is recognised as the same
+ * bundle. Nothing is marked delivered: only a relay's answer does that.
  */
 export async function exportUnsent(session: VaultSession, now: number): Promise<Result<UnsentExport, ExportUnsentFailure>> {
-  const sealed = await session.sealPendingVersions(sealForOutbox, bundleLimits.maxVersions);
+  const sealed = await session.sealPendingVersions(outboxPacking, 'everything');
   if (!sealed.ok) return sealed;
   const organisation = await session.organisation();
   if (organisation === null) return { ok: false, reason: 'not-joined' };

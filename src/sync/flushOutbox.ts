@@ -1,6 +1,6 @@
-import { bundleLimits } from '../protocol/bundleFormat';
-import type { VaultSession } from '../store/storeApi';
-import { sealForOutbox } from './sealForOutbox';
+import type { OutboxWriteFailure, VaultSession } from '../store/storeApi';
+import { createDeliveryRecorder } from './deliveryRecorder';
+import { outboxPacking } from './outboxPacking';
 import type { SyncEvent } from './syncMachine';
 import type { BackoffReason, BlockedReason } from './syncState';
 import type { UploadDeps } from './uploadBundle';
@@ -17,7 +17,7 @@ export type FlushOutcome =
 export interface FlushInput {
   readonly session: VaultSession;
   readonly upload: UploadDeps;
-  /** false: seal only. */
+  /** false: seal only, and only full bundles (the rest waits for an upload attempt or an export). */
   readonly uploadNow: boolean;
   /** firstCounter of bundles a relay refused in this run of the app (413, 400): not offered again until "Sync now". */
   readonly refusedBundles: Map<number, Extract<BlockedReason, 'too-large' | 'rejected'>>;
@@ -27,13 +27,18 @@ export interface FlushInput {
 
 const storageReason = (reason: 'storage-full' | 'storage-error'): BackoffReason => (reason === 'storage-full' ? 'phone-storage-full' : 'phone-storage-error');
 
+const writeFailed = (reason: OutboxWriteFailure): FlushOutcome =>
+  reason === 'locked' ? { kind: 'locked' } : { kind: 'retry', reason: storageReason(reason), retryAfterMs: null };
+
 /**
- * One pass over the outbox: seal every unsealed version (stored before any upload), then offer each
- * unsent bundle, oldest first, byte-identical to every earlier attempt. Stops at the first answer that
- * concerns every bundle (refused token, back off); a refused bundle does not hold back the others.
+ * One pass over the outbox. Seal: offline, only full bundles; before uploading, every pending version (all
+ * stored before any upload). Then offer each unsent bundle in chain order, byte-identical to every earlier
+ * attempt. Relays' answers are written to the store in batches behind the uploads, and all of them before
+ * this returns. Stops at the first answer that concerns every bundle (refused token, back off); a refused
+ * bundle does not hold back the others.
  */
 export async function flushOutbox({ session, upload, uploadNow, refusedBundles, report }: FlushInput): Promise<FlushOutcome> {
-  const sealed = await session.sealPendingVersions(sealForOutbox, bundleLimits.maxVersions);
+  const sealed = await session.sealPendingVersions(outboxPacking, uploadNow ? 'everything' : 'full-bundles');
   let sealingProblem: FlushOutcome | null = null;
   if (!sealed.ok) {
     if (sealed.reason === 'not-joined') return { kind: 'not-joined' };
@@ -50,24 +55,26 @@ export async function flushOutbox({ session, upload, uploadNow, refusedBundles, 
   for (const firstCounter of refusedBundles.keys()) if (!unsent.some((bundle) => bundle.firstCounter === firstCounter)) refusedBundles.delete(firstCounter);
   const bundles = unsent.filter((bundle) => !refusedBundles.has(bundle.firstCounter));
   report({ type: 'upload-began', total: bundles.length });
+  const recorder = createDeliveryRecorder(session, (count) => {
+    for (let i = 0; i < count; i += 1) report({ type: 'bundle-delivered' });
+  });
+  let stoppedBy: FlushOutcome | null = null;
   for (const bundle of bundles) {
+    if (recorder.failure() !== null) break;
     const verdict = await uploadToRelays(organisation, bundle, upload);
-    switch (verdict.kind) {
-      case 'stored': {
-        const marked = await session.markBundleDelivered(bundle.firstCounter, verdict.seq);
-        if (!marked.ok) return marked.reason === 'locked' ? { kind: 'locked' } : { kind: 'retry', reason: storageReason(marked.reason), retryAfterMs: null };
-        report({ type: 'bundle-delivered' });
-        break;
-      }
-      case 'bundle-refused':
-        refusedBundles.set(bundle.firstCounter, verdict.reason);
-        break;
-      case 'refused':
-        return { kind: 'refused', reason: verdict.reason };
-      case 'retry':
-        return { kind: 'retry', reason: verdict.reason, retryAfterMs: verdict.retryAfterMs };
+    if (verdict.kind === 'stored') recorder.add({ firstCounter: bundle.firstCounter, seq: verdict.seq });
+    else if (verdict.kind === 'bundle-refused') refusedBundles.set(bundle.firstCounter, verdict.reason);
+    else {
+      stoppedBy = verdict.kind === 'refused' ? { kind: 'refused', reason: verdict.reason } : { kind: 'retry', reason: verdict.reason, retryAfterMs: verdict.retryAfterMs };
+      break;
     }
   }
+  // Every answer is on disk before the flush says how it went. An answer that never gets written (the vault
+  // locked, the tab died, the disk failed) loses nothing: the bundle is still unsent here, so it is offered
+  // again, byte-identical, and the relay answers 200 with the seq it assigned the first time.
+  const recorded = await recorder.settle();
+  if (!recorded.ok) return writeFailed(recorded.reason);
+  if (stoppedBy !== null) return stoppedBy;
   if (sealingProblem !== null) return sealingProblem;
   const stuck = [...refusedBundles.values()];
   return { kind: 'done', stuck: stuck.includes('too-large') ? 'too-large' : (stuck[0] ?? null) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toBase64Url } from '../../../src/crypto/bytes';
 import { generateSigningKeyPair } from '../../../src/crypto/signingKeys';
 import { generateBoxKeyPair } from '../../../src/crypto/x25519';
-import type { BundleSealRequest, CoordinatorKeys, OrganisationInput } from '../../../src/store/storeApi';
+import type { BundleSealer, BundleSealRequest, CoordinatorKeys, OrganisationInput } from '../../../src/store/storeApi';
 import { createdStore, sampleReport } from './storeTestKit';
 
 function coordinator(name: string): CoordinatorKeys {
@@ -36,10 +36,11 @@ describe('applyOrganisationUpdate', () => {
 
     expect((await session.saveReport(sampleReport())).ok).toBe(true);
     const requests: BundleSealRequest[] = [];
-    const sealed = await session.sealPendingVersions((request) => {
+    const seal: BundleSealer = (request) => {
       requests.push(request);
       return { ok: true, value: new Uint8Array([1, 2, 3]) };
-    }, 64);
+    };
+    const sealed = await session.sealPendingVersions({ seal, maxVersions: 64, fit: (sizes) => sizes.length }, 'everything');
     expect(sealed).toEqual({ ok: true, value: 1 });
     expect(requests[0]?.recipients.map((key) => toBase64Url(key))).toEqual([A.boxPublicKey, C.boxPublicKey]);
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
-import { sealForOutbox } from '../../../src/sync/sealForOutbox';
+import { outboxPacking } from '../../../src/sync/outboxPacking';
 import { testInvite } from '../sync/syncTestKit';
 import { readAllRowsRaw } from './rawDatabase';
 import { createdStore, sampleReport } from './storeTestKit';
@@ -15,11 +15,11 @@ async function deliveredStore(label: string) {
   const a = sampleReport({ narrative: 'Report A: the first visit.' });
   const b = sampleReport({ narrative: 'Report B: the second visit.' });
   for (const report of [a, b, { ...a, narrative: 'Report A amended: they came back.' }]) expect((await session.saveReport(report)).ok).toBe(true);
-  expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+  expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
   expect((await session.markBundleDelivered(1, 7)).ok).toBe(true);
   const c = sampleReport({ narrative: 'Report C: not sent yet.' });
   expect((await session.saveReport(c)).ok).toBe(true);
-  expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+  expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
   return { ...created, a: a.id, b: b.id, c: c.id };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExportFile } from '../../../src/protocol/exportFile';
 import { exportUnsent } from '../../../src/sync/exportUnsent';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
-import { sealForOutbox } from '../../../src/sync/sealForOutbox';
+import { outboxPacking } from '../../../src/sync/outboxPacking';
 import { createdStore, sampleReport } from '../store/storeTestKit';
 import { MAILBOX_ID, testInvite } from './syncTestKit';
 
@@ -14,7 +14,7 @@ describe('exportUnsent', () => {
     const { store, session } = await createdStore('export');
     expect((await joinOrganisation(session, testInvite())).ok).toBe(true);
     expect((await session.saveReport(sampleReport())).ok).toBe(true);
-    expect((await session.sealPendingVersions(sealForOutbox, 64)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
     expect((await session.saveReport(sampleReport())).ok).toBe(true);
 
     const exported = await exportUnsent(session, NOW);

@@ -1,6 +1,7 @@
-// The outbox model test (issue: acceptance criterion). Random sequences of saves, flushes, crashes,
-// lost responses and network partitions run against the real store (fake-indexeddb) and sync engine
-// and an in-memory relay with the relay's PUT semantics. After every step:
+// The outbox model test (issue: acceptance criterion). Random sequences of saves (short and long, online
+// and offline, where only full bundles are sealed), flushes, crashes (also between a relay's answer and
+// its record), lost responses and network partitions run against the real store (fake-indexeddb) and
+// sync engine and an in-memory relay with the relay's PUT semantics. After every step:
 //   - nothing shown as saved is lost: each saved version is at the relay or still in the outbox;
 //   - the relay never holds a version twice (retries are byte-identical, so they land on the same id);
 // and after healing and one "Sync now", everything is delivered, once, in one unbroken chain.
@@ -9,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/crypto/sha256';
 import type { DalaStore, VaultSession } from '../../../src/store/storeApi';
+import type { FakeOnlineStatus } from '../../../src/platform/fakeOnlineStatus';
 import type { SyncEngine } from '../../../src/sync/createSyncEngine';
 import type { SyncTrigger } from '../../../src/sync/syncState';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
@@ -30,10 +32,38 @@ interface Real {
   session: VaultSession;
   engine: SyncEngine;
   readonly relay: FakeRelay;
+  /** The app dies as it is about to record a relay's answer (after the PUT was answered). */
+  crashBeforeMark: boolean;
+  /** What the browser says (navigator.onLine); offline runs seal only full bundles and upload nothing. */
+  offline: boolean;
+  online: FakeOnlineStatus;
+}
+
+/** Sets the browser's online status; coming online flushes (the 'online' event), awaited here. */
+async function setOffline(real: Real, offline: boolean): Promise<void> {
+  real.offline = offline;
+  real.online.set(!offline);
+  // Joins the run the 'online' event just asked for, if any, so the next step does not race it.
+  if (!offline) await real.engine.trigger('online');
+}
+
+/** The session the engine uses: the real one, which can be made to die just before it records an answer. */
+function engineSession(real: Real): VaultSession {
+  const { session, store } = real;
+  return {
+    ...session,
+    markBundlesDelivered: (deliveries) => {
+      if (real.crashBeforeMark) store.close();
+      return session.markBundlesDelivered(deliveries);
+    },
+  };
 }
 
 async function startEngine(real: Real): Promise<void> {
-  real.engine = createTestEngine(real.session, real.relay).engine;
+  const test = createTestEngine(engineSession(real), real.relay);
+  test.online.set(!real.offline);
+  real.engine = test.engine;
+  real.online = test.online;
   real.engine.start();
   await real.engine.trigger('start');
 }
@@ -62,12 +92,19 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
   }
 }
 
+/** About 16 KB of JSON: four fill a 64 KiB bundle, so offline saves seal full bundles too. */
+const LONG_NARRATIVE = 'Полиция пришла ночью, изъяла телефон и ноутбук. '.repeat(160);
+
 class Save implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly amend: number | null) {}
+  constructor(
+    readonly amend: number | null,
+    readonly long: boolean,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     const base = this.amend === null ? undefined : model.reports[this.amend % Math.max(1, model.reports.length)];
-    const report = base === undefined ? sampleReport() : { ...base, narrative: `${base.narrative} +` };
+    const narrative = this.long ? LONG_NARRATIVE : undefined;
+    const report = base === undefined ? sampleReport(narrative === undefined ? {} : { narrative }) : { ...base, narrative: narrative ?? `${base.narrative} +` };
     const saved = await real.session.saveReport(report);
     if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
     model.saved.push({ reportId: saved.value.reportId, version: saved.value.version, counter: saved.value.counter });
@@ -75,7 +112,7 @@ class Save implements fc.AsyncCommand<Model, Real> {
     await real.engine.trigger('save');
     await checkInvariants(model, real);
   }
-  toString = () => `Save(${this.amend ?? 'new'})`;
+  toString = () => `Save(${this.amend ?? 'new'}${this.long ? ', long' : ''})`;
 }
 
 class Flush implements fc.AsyncCommand<Model, Real> {
@@ -111,12 +148,35 @@ class CrashDuringUpload implements fc.AsyncCommand<Model, Real> {
   toString = () => 'CrashDuringUpload';
 }
 
+/** The relay stores bundles and answers, and the app dies before it writes those answers down. */
+class CrashBeforeMark implements fc.AsyncCommand<Model, Real> {
+  check = () => true;
+  async run(model: Model, real: Real): Promise<void> {
+    real.crashBeforeMark = true;
+    await real.engine.trigger('manual');
+    real.crashBeforeMark = false;
+    await crashAndRestart(real);
+    await checkInvariants(model, real);
+  }
+  toString = () => 'CrashBeforeMark';
+}
+
 class LoseResponse implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(_model: Model, real: Real): Promise<void> {
     real.relay.loseResponses += 1;
   }
   toString = () => 'LoseResponse';
+}
+
+class Offline implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly offline: boolean) {}
+  check = () => true;
+  async run(model: Model, real: Real): Promise<void> {
+    await setOffline(real, this.offline);
+    await checkInvariants(model, real);
+  }
+  toString = () => (this.offline ? 'Offline' : 'Online');
 }
 
 class Partition implements fc.AsyncCommand<Model, Real> {
@@ -129,10 +189,12 @@ class Partition implements fc.AsyncCommand<Model, Real> {
 }
 
 const commands = [
-  fc.option(fc.nat(20), { nil: null }).map((amend) => new Save(amend)),
+  fc.tuple(fc.option(fc.nat(20), { nil: null }), fc.boolean()).map(([amend, long]) => new Save(amend, long)),
+  fc.boolean().map((offline) => new Offline(offline)),
   fc.constantFrom<SyncTrigger>('save', 'timer', 'online', 'visible', 'manual').map((trigger) => new Flush(trigger)),
   fc.constant(new Crash()),
   fc.constant(new CrashDuringUpload()),
+  fc.constant(new CrashBeforeMark()),
   fc.constant(new LoseResponse()),
   fc.boolean().map((partitioned) => new Partition(partitioned)),
 ];
@@ -145,7 +207,8 @@ describe('outbox model (P4: nothing saved is lost, nothing counted twice)', () =
         const joined = await joinOrganisation(session, testInvite({ relays: [RELAY_A] }));
         if (!joined.ok) throw new Error(joined.reason);
         const relay = createFakeRelay();
-        const real: Real = { dbName, store, session, relay, engine: createTestEngine(session, relay).engine };
+        const initial = createTestEngine(session, relay);
+        const real: Real = { dbName, store, session, relay, engine: initial.engine, online: initial.online, crashBeforeMark: false, offline: false };
         await startEngine(real);
         const model: Model = { saved: [], reports: [] };
         try {
@@ -153,6 +216,7 @@ describe('outbox model (P4: nothing saved is lost, nothing counted twice)', () =
 
           relay.partitioned = false;
           relay.loseResponses = 0;
+          await setOffline(real, false);
           await real.engine.trigger('manual');
           await checkInvariants(model, real);
           expect((await readOutboxRaw(dbName)).every((row) => row.state === 'delivered')).toBe(true);

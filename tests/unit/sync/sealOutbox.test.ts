@@ -1,11 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
 import { openBundle } from '../../../src/bundle/openBundle';
+import { sealBundle } from '../../../src/bundle/sealBundle';
 import { sha256 } from '../../../src/crypto/sha256';
-import { toBase64Url } from '../../../src/crypto/bytes';
-import type { BundleSealer } from '../../../src/store/storeApi';
+import { toBase64Url, utf8Encode } from '../../../src/crypto/bytes';
+import { PADDING_BUCKETS } from '../../../src/crypto/padding';
+import { BUNDLE_HEADER_PREFIX_BYTES, bundleSizes } from '../../../src/protocol/bundleFormat';
+import type { ReportVersionRow } from '../../../src/store/schema';
+import { sealedRecordBytes } from '../../../src/store/sealedReportVersion';
+import type { BundlePacking, BundleSealer, ReportVersionRecord, VaultSession } from '../../../src/store/storeApi';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
+import { outboxPacking } from '../../../src/sync/outboxPacking';
 import { sealForOutbox } from '../../../src/sync/sealForOutbox';
+import { TEXT_BUCKET_BYTES } from '../../../src/sync/versionsThatFit';
 import { openTestStore, createdStore, PASSPHRASE, sampleReport } from '../store/storeTestKit';
 import { COORDINATORS, MAILBOX_ID, testInvite } from './syncTestKit';
 import { readOutboxRaw } from './readOutboxRaw';
@@ -21,7 +29,7 @@ describe('sealPendingVersions', () => {
   it('seals nothing before an organisation is joined: versions stay unsealed, reports on this phone only', async () => {
     const { store, session, dbName } = await createdStore('not-joined');
     expect((await session.saveReport(sampleReport())).ok).toBe(true);
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: false, reason: 'not-joined' });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: false, reason: 'not-joined' });
     expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['unsealed']);
     expect(await session.unsentBundles()).toEqual([]);
     store.close();
@@ -31,9 +39,9 @@ describe('sealPendingVersions', () => {
     const { store, session, dbName } = await joinedStore('chain');
     const report = sampleReport();
     for (const r of [report, sampleReport(), { ...report, narrative: 'Amended: they came back at night.' }]) expect((await session.saveReport(r)).ok).toBe(true);
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
     for (const r of [sampleReport(), sampleReport()]) expect((await session.saveReport(r)).ok).toBe(true);
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
 
     const [first, second] = await session.unsentBundles();
     if (first === undefined || second === undefined) throw new Error('two bundles expected');
@@ -61,11 +69,11 @@ describe('sealPendingVersions', () => {
   it('keeps the sealed bytes: the same bytes come back later and after the store is closed and reopened', async () => {
     const { store, session, dbName } = await joinedStore('same-bytes');
     expect((await session.saveReport(sampleReport())).ok).toBe(true);
-    expect((await session.sealPendingVersions(sealForOutbox, 64)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
     const before = await session.unsentBundles();
     expect(await session.unsentBundles()).toEqual(before);
     // Sealing again finds nothing pending: a version is sealed once, never re-sealed with a new nonce.
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 0 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 0 });
     store.close();
     const reopened = openTestStore(dbName);
     const unlocked = await reopened.unlock(PASSPHRASE);
@@ -74,7 +82,7 @@ describe('sealPendingVersions', () => {
     reopened.close();
   });
 
-  it('splits into bundles of at most maxVersionsPerBundle, and halves a batch the sealer finds too large', async () => {
+  it('splits into bundles of at most maxVersions, and halves a batch the sealer finds too large', async () => {
     const { store, session } = await joinedStore('split');
     for (let i = 0; i < 5; i++) expect((await session.saveReport(sampleReport())).ok).toBe(true);
     const batchSizes: number[] = [];
@@ -82,7 +90,7 @@ describe('sealPendingVersions', () => {
       batchSizes.push(request.versions.length);
       return request.versions.length > 2 ? { ok: false, reason: 'too-large' } : sealForOutbox(request);
     };
-    expect(await session.sealPendingVersions(onlyPairs, 4)).toEqual({ ok: true, value: 3 });
+    expect(await session.sealPendingVersions({ ...outboxPacking, seal: onlyPairs, maxVersions: 4 }, 'everything')).toEqual({ ok: true, value: 3 });
     expect((await session.unsentBundles()).map((b) => [b.firstCounter, b.lastCounter])).toEqual([
       [1, 2],
       [3, 4],
@@ -102,20 +110,143 @@ describe('sealPendingVersions', () => {
       expect(toBase64Url(request.device.publicKey)).toBe(session.deviceId);
       throw new Error('sealer bug');
     };
-    await expect(session.sealPendingVersions(failing, 64)).rejects.toThrow('sealer bug');
+    await expect(session.sealPendingVersions({ ...outboxPacking, seal: failing }, 'everything')).rejects.toThrow('sealer bug');
     expect(seen).not.toBeNull();
     expect([...(seen ?? new Uint8Array(1))].every((byte) => byte === 0)).toBe(true);
     expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['unsealed', 'unsealed']);
     expect(await session.unsentBundles()).toEqual([]);
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
     store.close();
   });
 
   it('answers locked once the session is locked', async () => {
     const { store, session } = await joinedStore('locked');
     session.lock();
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: false, reason: 'locked' });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: false, reason: 'locked' });
     await expect(session.unsentBundles()).rejects.toThrow(/locked/);
+    store.close();
+  });
+});
+
+/** The padded payload's size (its bucket), read off the bundle's length: header, nonce and tag are fixed. */
+function paddedBytes(bundle: Uint8Array, recipients: number): number {
+  const header = BUNDLE_HEADER_PREFIX_BYTES + MAILBOX_ID.length + bundleSizes.recipientCount + recipients * bundleSizes.slot + bundleSizes.nonce;
+  return bundle.length - header - bundleSizes.bodyTag;
+}
+
+async function allVersions(session: VaultSession): Promise<Map<number, ReportVersionRecord>> {
+  const histories = await Promise.all((await session.listReports()).map((summary) => session.reportHistory(summary.reportId)));
+  return new Map(histories.flat().map((record) => [record.counter, record]));
+}
+
+/** Packs by a byte budget over the record sizes, like versionsThatFit but small, to exercise the store's rules. */
+const budgetPacking = (budget: number, maxVersions = 64): BundlePacking => ({
+  seal: sealForOutbox,
+  maxVersions,
+  fit: (sizes) => {
+    let used = 0;
+    const count = sizes.findIndex((size) => (used += size) > budget);
+    return count === -1 ? sizes.length : count;
+  },
+});
+
+describe('sealing policy: as many versions as fit in the 64 KiB padding bucket', () => {
+  it('aims at the largest bucket below 1 MiB', () => {
+    const at = PADDING_BUCKETS.indexOf(TEXT_BUCKET_BYTES);
+    expect(at).toBeGreaterThan(0);
+    expect(PADDING_BUCKETS[at + 1]).toBe(1024 * 1024);
+  });
+
+  it('sizes versions from their stored ciphertext exactly as the bundle will hold them (nothing decrypted)', async () => {
+    const { store, session, dbName } = await joinedStore('record-bytes');
+    const reports = [sampleReport(), sampleReport({ narrative: 'Полиция пришла ночью. Қорқытты. '.repeat(40) }), sampleReport({ peopleAffected: [{ name: 'Айгүл', role: 'activist' }] } as never)];
+    for (const report of reports) expect((await session.saveReport(report)).ok).toBe(true);
+    const db = new Dexie(dbName);
+    await db.open();
+    const rows = (await db.table('reportVersions').toArray()) as ReportVersionRow[];
+    db.close();
+    const records = await allVersions(session);
+    expect(rows.map(sealedRecordBytes)).toEqual(rows.map((row) => utf8Encode(JSON.stringify(records.get(row.counter))).length));
+    store.close();
+  });
+
+  it('fills each bundle to the 64 KiB bucket, and one more version would not have fitted', async () => {
+    const { store, session } = await joinedStore('bucket');
+    // Reports of different lengths and scripts, about 3 to 9 KB of JSON each.
+    for (let i = 0; i < 30; i++) {
+      const narrative = `${i % 2 === 0 ? 'Сотрудники пришли ночью. ' : 'Officers came at dawn. '}`.repeat(100 + ((i * 37) % 160));
+      expect((await session.saveReport(sampleReport({ narrative }))).ok).toBe(true);
+    }
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: expect.any(Number) as number });
+    const bundles = await session.unsentBundles();
+    expect(bundles.length).toBeGreaterThan(2);
+    const records = await allVersions(session);
+    const recipients = COORDINATORS.map((coordinator) => coordinator.box.publicKey);
+    for (const [i, bundle] of bundles.entries()) {
+      expect(bundle.firstCounter).toBe(i === 0 ? 1 : (bundles[i - 1]?.lastCounter ?? 0) + 1);
+      const next = records.get(bundle.lastCounter + 1);
+      // The last bundle holds what was left, so it may land in a smaller bucket.
+      if (next === undefined) {
+        expect(paddedBytes(bundle.bytes, recipients.length)).toBeLessThanOrEqual(TEXT_BUCKET_BYTES);
+        continue;
+      }
+      expect(paddedBytes(bundle.bytes, recipients.length)).toBe(TEXT_BUCKET_BYTES);
+      // The same versions and the next one, sealed for comparison: that bundle pads to the 1 MiB bucket.
+      const versions = [...Array(bundle.lastCounter - bundle.firstCounter + 1).keys()].map((k) => records.get(bundle.firstCounter + k));
+      const bigger = await session.withDeviceKey((device) =>
+        sealBundle({ mailboxId: MAILBOX_ID, recipients, device, versions: [...versions, next].filter((v) => v !== undefined), previousBundleHash: i === 0 ? new Uint8Array(32) : sha256(bundles[i - 1]?.bytes ?? new Uint8Array()) }),
+      );
+      if (!bigger.ok) throw new Error(bigger.reason);
+      expect(paddedBytes(bigger.value.bytes, recipients.length)).toBe(1024 * 1024);
+    }
+    store.close();
+  });
+
+  it("with 'full-bundles', seals nothing short of a full bundle, and a bundle once the next version would not fit", async () => {
+    const { store, session, dbName } = await joinedStore('full-only');
+    const sizes: number[] = [];
+    const measuring: BundlePacking = { ...budgetPacking(4_000), fit: (recordBytes) => (sizes.splice(0, sizes.length, ...recordBytes), budgetPacking(4_000).fit(recordBytes)) };
+    // About 1.2 KB of JSON each: three fit in the budget, four do not.
+    const narrative = 'x'.repeat(700);
+    for (let i = 0; i < 3; i++) {
+      expect((await session.saveReport(sampleReport({ narrative }))).ok).toBe(true);
+      expect(await session.sealPendingVersions(measuring, 'full-bundles')).toEqual({ ok: true, value: 0 });
+    }
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4_000);
+    expect((await session.saveReport(sampleReport({ narrative }))).ok).toBe(true);
+    expect(await session.sealPendingVersions(measuring, 'full-bundles')).toEqual({ ok: true, value: 1 });
+    expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['sealed', 'sealed', 'sealed', 'unsealed']);
+    expect(await session.sealPendingVersions(measuring, 'full-bundles')).toEqual({ ok: true, value: 0 });
+    // 'everything' (an upload attempt, an export) seals the rest.
+    expect(await session.sealPendingVersions(measuring, 'everything')).toEqual({ ok: true, value: 1 });
+    expect((await session.unsentBundles()).map((b) => [b.firstCounter, b.lastCounter])).toEqual([
+      [1, 3],
+      [4, 4],
+    ]);
+    store.close();
+  });
+
+  it("with 'full-bundles', a bundle that reached maxVersions is full, and a version too large for the bucket goes alone", async () => {
+    const { store, session } = await joinedStore('full-by-count');
+    const packing = budgetPacking(5_000, 3);
+    for (const narrative of ['a', 'b', 'c', 'd', 'y'.repeat(6_000), 'e']) expect((await session.saveReport(sampleReport({ narrative }))).ok).toBe(true);
+    // [1..3] reached maxVersions; [4] is full because 5 does not fit beside it; 5 alone exceeds the budget.
+    expect(await session.sealPendingVersions(packing, 'full-bundles')).toEqual({ ok: true, value: 3 });
+    expect((await session.unsentBundles()).map((b) => [b.firstCounter, b.lastCounter])).toEqual([
+      [1, 3],
+      [4, 4],
+      [5, 5],
+    ]);
+    expect((await session.outboxSummary()).unsealedVersions).toBe(1);
+    store.close();
+  });
+
+  it('refuses a packing that answers outside its contract (a bug in the caller)', async () => {
+    const { store, session } = await joinedStore('bad-packing');
+    expect((await session.saveReport(sampleReport())).ok).toBe(true);
+    await expect(session.sealPendingVersions({ ...outboxPacking, fit: (sizes) => sizes.length + 1 }, 'everything')).rejects.toThrow(/packing.fit/);
+    await expect(session.sealPendingVersions({ ...outboxPacking, maxVersions: 0 }, 'everything')).rejects.toThrow(/maxVersions/);
+    await expect(session.sealPendingVersions(outboxPacking, 'all' as never)).rejects.toThrow(/scope/);
     store.close();
   });
 });
@@ -125,9 +256,9 @@ describe('markBundleDelivered', () => {
     const { store, session, dbName } = await joinedStore('delivered');
     const report = sampleReport();
     expect((await session.saveReport(report)).ok).toBe(true);
-    expect((await session.sealPendingVersions(sealForOutbox, 64)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
     expect((await session.saveReport({ ...report, narrative: 'Amended.' })).ok).toBe(true);
-    expect((await session.sealPendingVersions(sealForOutbox, 64)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
 
     expect(await session.markBundleDelivered(2, 8)).toEqual({ ok: true, value: undefined });
     expect((await session.listReports()).map((r) => r.state)).toEqual(['queued']);
@@ -142,6 +273,37 @@ describe('markBundleDelivered', () => {
     // An amendment after delivery waits to be sent again.
     expect((await session.saveReport({ ...report, narrative: 'Amended twice.' })).ok).toBe(true);
     expect((await session.listReports()).map((r) => r.state)).toEqual(['queued']);
+    store.close();
+  });
+
+  it('records several answers in one transaction: all of them, or none when one is a bug', async () => {
+    const { store, session, dbName } = await joinedStore('delivered-batch');
+    for (let i = 0; i < 3; i++) {
+      expect((await session.saveReport(sampleReport())).ok).toBe(true);
+      expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
+    }
+    await expect(session.markBundlesDelivered([{ firstCounter: 1, seq: 4 }, { firstCounter: 9, seq: 5 }])).rejects.toThrow(/no bundle/);
+    expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['sealed', 'sealed', 'sealed']);
+    expect(await session.markBundlesDelivered([{ firstCounter: 3, seq: 6 }, { firstCounter: 1, seq: 4 }, { firstCounter: 1, seq: 4 }])).toEqual({ ok: true, value: undefined });
+    expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['delivered', 'sealed', 'delivered']);
+    expect((await session.unsentBundles()).map((b) => b.firstCounter)).toEqual([2]);
+    expect(await session.markBundlesDelivered([])).toEqual({ ok: true, value: undefined });
+    store.close();
+  });
+
+  it('an amendment of a report a coordinator already acknowledged is delivered once the amendment is', async () => {
+    const { store, session } = await joinedStore('delivered-after-receipt');
+    const report = sampleReport();
+    expect((await session.saveReport(report)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
+    expect((await session.markBundleDelivered(1, 1)).ok).toBe(true);
+    expect((await session.applyReceipt([{ first: 1, last: 1 }])).ok).toBe(true);
+    expect((await session.listReports()).map((r) => r.state)).toEqual(['acknowledged']);
+    expect((await session.saveReport({ ...report, narrative: 'Amended after the receipt.' })).ok).toBe(true);
+    expect((await session.listReports()).map((r) => r.state)).toEqual(['queued']);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
+    expect((await session.markBundleDelivered(2, 2)).ok).toBe(true);
+    expect((await session.listReports()).map((r) => r.state)).toEqual(['delivered']);
     store.close();
   });
 
@@ -168,7 +330,7 @@ describe('outboxSummary', () => {
       oldestUndeliveredSavedAt: firstSavedAt,
     });
     expect((await joinOrganisation(session, testInvite())).ok).toBe(true);
-    expect((await session.sealPendingVersions(sealForOutbox, 64)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
     expect((await session.saveReport(sampleReport())).ok).toBe(true);
     const secondSavedAt = now;
     expect(await session.outboxSummary()).toEqual({
@@ -180,7 +342,7 @@ describe('outboxSummary', () => {
     });
     expect((await session.markBundleDelivered(1, 1)).ok).toBe(true);
     expect((await session.outboxSummary()).oldestUndeliveredSavedAt).toBe(secondSavedAt);
-    expect((await session.sealPendingVersions(sealForOutbox, 64)).ok).toBe(true);
+    expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
     expect((await session.markBundleDelivered(2, 2)).ok).toBe(true);
     expect(await session.outboxSummary()).toMatchObject({ reports: { local: 0, queued: 0, delivered: 2 }, unsentBundles: 0, oldestUndeliveredSavedAt: null });
     store.close();

@@ -24,7 +24,7 @@ describe('sync tables at rest (P1)', () => {
     const sealer: BundleSealer = () => ({ ok: true, value: bundleBytes });
     for (let i = 0; i < 2; i++) {
       expect((await session.saveReport(sampleReport())).ok).toBe(true);
-      expect((await session.sealPendingVersions(sealer, 64)).ok).toBe(true);
+      expect((await session.sealPendingVersions({ seal: sealer, maxVersions: 64, fit: (sizes) => sizes.length }, 'everything')).ok).toBe(true);
     }
     const [delivered, unsent] = await session.unsentBundles();
     if (delivered === undefined || unsent === undefined) throw new Error('set-up: two bundles expected');

@@ -7,7 +7,7 @@ import { SYNC_LOCK_NAME } from '../../../src/sync/createSyncEngine';
 import type { SyncEngine } from '../../../src/sync/createSyncEngine';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
 import { createdStore, sampleReport } from '../store/storeTestKit';
-import { createFakeRelay, createTestEngine, RELAY_A, testInvite, UPLOAD_TOKEN } from './syncTestKit';
+import { createFakeRelay, createTestEngine, openStoredBundles, RELAY_A, testInvite, UPLOAD_TOKEN } from './syncTestKit';
 import type { FakeRelay } from './syncTestKit';
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
@@ -85,7 +85,7 @@ describe('sync engine', () => {
     store.close();
   });
 
-  it('honours Retry-After on 429: saves meanwhile are sealed but not uploaded until the time has come', async () => {
+  it('honours Retry-After on 429: saves meanwhile wait (unsealed, short of a full bundle) until the time has come', async () => {
     let limited = true;
     const { store, session, relay, engine, clock } = await joinedSetup('rate-limited', {
       http: (r) => (request) => (limited ? Promise.resolve(fakeResponse(relayError(429, 'rate_limited', { 'retry-after': '30' }))) : r.http(request)),
@@ -100,7 +100,8 @@ describe('sync engine', () => {
     await engine.trigger('online');
     await engine.trigger('visible');
     expect(relay.stored()).toHaveLength(0);
-    expect(engine.snapshot().outbox).toMatchObject({ unsealedVersions: 0, unsentBundles: 2 });
+    // The first save's run was an upload attempt, so it sealed; the second only waits.
+    expect(engine.snapshot().outbox).toMatchObject({ unsealedVersions: 1, unsentBundles: 1, reports: { queued: 2 } });
     clock.advance(29_999);
     expect(relay.stored()).toHaveLength(0);
     clock.advance(1);
@@ -134,7 +135,7 @@ describe('sync engine', () => {
     await save(session, engine);
     await engine.trigger('online');
     expect(relay.requests()).toHaveLength(attempts);
-    expect(engine.snapshot().outbox).toMatchObject({ unsealedVersions: 0, unsentBundles: 2 });
+    expect(engine.snapshot().outbox).toMatchObject({ unsealedVersions: 1, unsentBundles: 1, reports: { queued: 2 } });
 
     const renewed = await joinOrganisation(session, testInvite({ uploadToken: UPLOAD_TOKEN }));
     expect(renewed.ok && renewed.value.kind).toBe('renewed');
@@ -186,19 +187,21 @@ describe('sync engine', () => {
     store.close();
   });
 
-  it('while offline only seals; the online event delivers', async () => {
+  it('while offline seals nothing short of a full bundle (the report waits to be sent); the online event seals and delivers', async () => {
     const { store, session, relay, engine, online } = await joinedSetup('offline');
     online.set(false);
     engine.start();
     // The start run first, so that what the test does next is not raced by it.
     await engine.trigger('start');
     await save(session, engine);
+    await save(session, engine);
     expect(engine.snapshot().state).toEqual({ kind: 'offline' });
-    expect(engine.snapshot().outbox).toMatchObject({ unsealedVersions: 0, unsentBundles: 1 });
+    expect(engine.snapshot().outbox).toMatchObject({ unsealedVersions: 2, unsentBundles: 0, reports: { queued: 2 } });
+    expect((await session.listReports()).map((r) => r.state)).toEqual(['queued', 'queued']);
     expect(relay.requests()).toEqual([]);
     online.set(true);
-    await vi.waitFor(() => expect(relay.stored()).toHaveLength(1));
     await vi.waitFor(() => expect(engine.snapshot().state).toEqual({ kind: 'idle' }));
+    expect(openStoredBundles(relay).map((b) => [b.firstCounter, b.lastCounter])).toEqual([[1, 2]]);
     engine.stop();
     store.close();
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openBundle } from '../../../src/bundle/openBundle';
 import { fromBase64Url } from '../../../src/crypto/bytes';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
-import { sealForOutbox } from '../../../src/sync/sealForOutbox';
+import { outboxPacking } from '../../../src/sync/outboxPacking';
 import { parseFixture, restoreFixture } from '../store/storeFixture';
 import { openTestStore, uniqueDbName } from '../store/storeTestKit';
 import { isSyncFixture } from './syncFixture';
@@ -29,7 +29,7 @@ describe('sync over migrated databases', () => {
     expect((await session.listReports()).every((r) => r.state === 'local')).toBe(true);
     expect((await joinOrganisation(session, testInvite())).ok).toBe(true);
     expect((await session.listReports()).every((r) => r.state === 'queued')).toBe(true);
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
     const [bundle] = await session.unsentBundles();
     if (bundle === undefined) throw new Error('nothing sealed');
     const opened = openBundle(bundle.bytes, { mailboxId: MAILBOX_ID, recipientKeyPair: COORDINATORS[0].box });
@@ -56,7 +56,7 @@ describe('sync over migrated databases', () => {
     const [latest] = await session.listReports();
     if (latest === undefined) throw new Error('fixture has no reports');
     expect((await session.saveReport({ ...latest.latest.report, tags: ['migrated'] })).ok).toBe(true);
-    expect(await session.sealPendingVersions(sealForOutbox, 64)).toEqual({ ok: true, value: 1 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
     const next = (await session.unsentBundles()).at(-1);
     if (next === undefined) throw new Error('nothing sealed');
     const opened = openBundle(next.bytes, { mailboxId: fixture.sync.organisation.mailboxId, recipientKeyPair: COORDINATORS[1].box });
