@@ -14,6 +14,17 @@ export type PutBundleResult =
   | { readonly kind: 'conflict' }
   | { readonly kind: 'storage-full' };
 
+/** One upload for putMany: a bundle into an organisation's mailbox, or a message into a device mailbox. */
+export interface PutItem {
+  readonly into: 'mailbox' | 'device';
+  /** The mailbox id, or the device mailbox address. */
+  readonly box: string;
+  /** The bundle or message id: base64url(SHA-256(bytes)), checked by the caller. */
+  readonly id: string;
+  readonly bytes: Uint8Array;
+  readonly receivedHourMs: number;
+}
+
 export type CreateMailboxResult = { readonly kind: 'created' } | { readonly kind: 'storage-full' };
 
 export interface MailboxTokenHashes {
@@ -50,13 +61,10 @@ interface BundleRow {
 
 export class RelayStore {
   private readonly statements: Statements;
-  private readonly putTransaction: Database.Transaction<
-    (mailboxId: string, bundleId: string, bytes: Uint8Array, receivedHourMs: number) => PutBundleResult
-  >;
-  private readonly putMessageTransaction: Database.Transaction<
-    (deviceMailbox: string, messageId: string, bytes: Uint8Array, receivedHourMs: number) => PutBundleResult
-  >;
+  private readonly putManyTransaction: Database.Transaction<(items: readonly PutItem[]) => PutBundleResult[]>;
   private readonly rotateTransaction: Database.Transaction<(mailboxId: string, uploadTokenHash: Buffer) => 'rotated' | 'unknown-mailbox'>;
+  // Fixed once the database exists (WAL mode cannot change it), so read once rather than per upload.
+  private readonly pageSize: number;
 
   private constructor(
     private readonly db: Database.Database,
@@ -64,32 +72,8 @@ export class RelayStore {
   ) {
     const statements = prepareStatements(db);
     this.statements = statements;
-    this.putTransaction = db.transaction((mailboxId, bundleId, bytes, receivedHourMs) => {
-      const existing = statements.selectExisting.get(mailboxId, bundleId) as
-        | { seq: number; bytes: Buffer }
-        | undefined;
-      if (existing) {
-        return Buffer.compare(existing.bytes, bytes) === 0
-          ? { kind: 'already-stored', seq: existing.seq }
-          : { kind: 'conflict' };
-      }
-      if (this.usedBytes() + bytes.length > this.maxStoreBytes) return { kind: 'storage-full' };
-      const info = statements.insertBundle.run(mailboxId, bundleId, bytes.length, receivedHourMs, bytes);
-      return { kind: 'stored', seq: Number(info.lastInsertRowid) };
-    });
-    this.putMessageTransaction = db.transaction((deviceMailbox, messageId, bytes, receivedHourMs) => {
-      const existing = statements.selectExistingMessage.get(deviceMailbox, messageId) as
-        | { seq: number; bytes: Buffer }
-        | undefined;
-      if (existing) {
-        return Buffer.compare(existing.bytes, bytes) === 0
-          ? { kind: 'already-stored', seq: existing.seq }
-          : { kind: 'conflict' };
-      }
-      if (this.usedBytes() + bytes.length > this.maxStoreBytes) return { kind: 'storage-full' };
-      const info = statements.insertMessage.run(deviceMailbox, messageId, bytes.length, receivedHourMs, bytes);
-      return { kind: 'stored', seq: Number(info.lastInsertRowid) };
-    });
+    this.pageSize = db.pragma('page_size', { simple: true }) as number;
+    this.putManyTransaction = db.transaction((items) => items.map((item) => this.putOne(item)));
     this.rotateTransaction = db.transaction((mailboxId, uploadTokenHash) => {
       statements.retireUploadToken.run(mailboxId);
       return statements.replaceUploadToken.run(uploadTokenHash, mailboxId).changes === 1 ? 'rotated' : 'unknown-mailbox';
@@ -166,16 +150,6 @@ export class RelayStore {
     return null;
   }
 
-  /** Stores a message for a device mailbox; same idempotence and durability as putBundle. */
-  putDeviceMessage(deviceMailbox: string, messageId: string, bytes: Uint8Array, receivedHourMs: number): PutBundleResult {
-    try {
-      return this.putMessageTransaction.immediate(deviceMailbox, messageId, bytes, receivedHourMs);
-    } catch (error) {
-      if (isStorageFullError(error)) return { kind: 'storage-full' };
-      throw error;
-    }
-  }
-
   listDeviceMessages(deviceMailbox: string, afterSeq: number, limit: number): { messages: StoredDeviceMessage[]; hasMore: boolean } {
     const rows = this.statements.listMessages.all(deviceMailbox, afterSeq, limit + 1) as {
       seq: number;
@@ -201,12 +175,43 @@ export class RelayStore {
 
   /** Stores a bundle and returns its sequence number once the commit is on disk. */
   putBundle(mailboxId: string, bundleId: string, bytes: Uint8Array, receivedHourMs: number): PutBundleResult {
+    return this.putSingle({ into: 'mailbox', box: mailboxId, id: bundleId, bytes, receivedHourMs });
+  }
+
+  /**
+   * Stores several uploads in ONE durable commit (group commit) and returns each one's own result, in
+   * order. Items are applied in array order, so sequence numbers follow it and a later copy of an
+   * earlier item's bytes is "already-stored" with that item's seq. The quota is checked per item. If
+   * SQLite reports the disk full, nothing of the group is kept and every item is "storage-full".
+   */
+  putMany(items: readonly PutItem[]): PutBundleResult[] {
+    if (items.length === 0) return [];
     try {
-      return this.putTransaction.immediate(mailboxId, bundleId, bytes, receivedHourMs);
+      return this.putManyTransaction.immediate(items);
     } catch (error) {
-      if (isStorageFullError(error)) return { kind: 'storage-full' };
+      if (isStorageFullError(error)) return items.map(() => ({ kind: 'storage-full' }));
       throw error;
     }
+  }
+
+  private putSingle(item: PutItem): PutBundleResult {
+    const [result] = this.putMany([item]);
+    if (result === undefined) throw new Error('putMany returned no result for one item');
+    return result;
+  }
+
+  // Runs inside putManyTransaction.
+  private putOne(item: PutItem): PutBundleResult {
+    const toMailbox = item.into === 'mailbox';
+    const select = toMailbox ? this.statements.selectExisting : this.statements.selectExistingMessage;
+    const existing = select.get(item.box, item.id) as { seq: number; bytes: Buffer } | undefined;
+    if (existing) {
+      return Buffer.compare(existing.bytes, item.bytes) === 0 ? { kind: 'already-stored', seq: existing.seq } : { kind: 'conflict' };
+    }
+    if (this.usedBytes() + item.bytes.length > this.maxStoreBytes) return { kind: 'storage-full' };
+    const insert = toMailbox ? this.statements.insertBundle : this.statements.insertMessage;
+    const info = insert.run(item.box, item.id, item.bytes.length, item.receivedHourMs, item.bytes);
+    return { kind: 'stored', seq: Number(info.lastInsertRowid) };
   }
 
   listBundles(
@@ -244,10 +249,7 @@ export class RelayStore {
 
   /** Bytes the database occupies, not counting free pages that later writes reuse. */
   usedBytes(): number {
-    const pageCount = this.db.pragma('page_count', { simple: true }) as number;
-    const freePages = this.db.pragma('freelist_count', { simple: true }) as number;
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    return (pageCount - freePages) * pageSize;
+    return (this.statements.usedPages.get() as number) * this.pageSize;
   }
 
   close(): void {
@@ -293,6 +295,8 @@ function prepareStatements(db: Database.Database) {
     ),
     deleteMessagesUpTo: db.prepare('DELETE FROM device_messages WHERE device_mailbox = ? AND seq <= ?'),
     purgeMessages: db.prepare('DELETE FROM device_messages WHERE received_hour <= ?'),
+    // Prepared once: db.pragma() would compile three statements on every upload.
+    usedPages: db.prepare('SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count())').pluck(),
   };
 }
 

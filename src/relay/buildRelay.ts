@@ -8,6 +8,7 @@ import { RELAY_API_PREFIX, type HealthResponse } from '../protocol/relayApi';
 import { registerBundleRoutes } from './bundleRoutes';
 import { clientErrorResponse } from './clientErrorResponse';
 import { CORS_HEADERS } from './corsHeaders';
+import { createCommitQueue } from './createCommitQueue';
 import { registerDeviceRoutes } from './deviceRoutes';
 import { registerMailboxRoutes } from './mailboxRoutes';
 import { registerUploadTokenRoutes } from './uploadTokenRoutes';
@@ -57,9 +58,10 @@ export async function buildRelay(deps: RelayDeps): Promise<FastifyInstance> {
     },
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook: an async one would cost every response a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     setCommonHeaders(request, reply);
-    return payload;
+    done(null, payload);
   });
 
   if (config.logRequests) {
@@ -97,8 +99,10 @@ export async function buildRelay(deps: RelayDeps): Promise<FastifyInstance> {
       v1.addHook('onRequest', v1.rateLimit());
 
       registerMailboxRoutes(v1, deps);
-      registerBundleRoutes(v1, deps);
-      registerDeviceRoutes(v1, deps);
+      // One queue for both kinds of upload: concurrent PUTs share one durable commit.
+      const commits = createCommitQueue((items) => deps.store.putMany(items));
+      registerBundleRoutes(v1, deps, commits);
+      registerDeviceRoutes(v1, deps, commits);
       registerUploadTokenRoutes(v1, deps);
       v1.get('/health', async (): Promise<HealthResponse> => ({ ok: true, version: deps.version }));
       v1.options('/*', async (_request, reply) => reply.code(204).send());

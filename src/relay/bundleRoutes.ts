@@ -11,6 +11,7 @@ import {
 } from '../protocol/relayApi';
 import { authorizeMailbox } from './authorizeMailbox';
 import { bundleIdOf } from './bundleIdOf';
+import type { CommitQueue } from './createCommitQueue';
 import { floorToHour, formatHour } from './floorToHour';
 import type { RelayDeps } from './RelayDeps';
 import { sendRelayError } from './sendRelayError';
@@ -22,7 +23,7 @@ interface BundleParams extends MailboxParams {
   bundleId: string;
 }
 
-export function registerBundleRoutes(v1: FastifyInstance, { config, store, clock }: RelayDeps): void {
+export function registerBundleRoutes(v1: FastifyInstance, { config, store, clock }: RelayDeps, commits: CommitQueue): void {
   const uploader = authorizeMailbox(store, 'upload');
   const puller = authorizeMailbox(store, 'pull');
 
@@ -44,7 +45,7 @@ export function registerBundleRoutes(v1: FastifyInstance, { config, store, clock
       if (bundleIdOf(body) !== bundleId) {
         return sendRelayError(reply, 'id_mismatch', 'The bundle id is not base64url(SHA-256(body)).');
       }
-      const result = store.putBundle(mailboxId, bundleId, body, floorToHour(clock()));
+      const result = await commits.put({ into: 'mailbox', box: mailboxId, id: bundleId, bytes: body, receivedHourMs: floorToHour(clock()) });
       switch (result.kind) {
         case 'stored':
           return reply.code(201).send({ seq: result.seq } satisfies PutBundleResponse);

@@ -14,11 +14,11 @@ import {
   type PutMessageResponse,
 } from '../protocol/relayApi';
 import { bundleIdOf } from './bundleIdOf';
+import type { CommitQueue } from './createCommitQueue';
 import { floorToHour, formatHour } from './floorToHour';
-import { hashToken } from './hashToken';
-import { parseBearer } from './parseBearer';
 import type { RelayDeps } from './RelayDeps';
 import type { RelayStore, TokenKind } from './RelayStore';
+import { requestTokenHash } from './requestTokenHash';
 import { sendRelayError } from './sendRelayError';
 
 interface DeviceParams {
@@ -31,11 +31,11 @@ interface MessageParams extends DeviceParams {
 /** Admits a request whose bearer token is one the relay issued, of one of the given kinds; checks the address form. */
 function authorizeDevice(store: RelayStore, kinds: readonly TokenKind[], what: string) {
   return async function checkDeviceToken(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-    const token = parseBearer(request.headers.authorization);
-    if (token === null) {
+    const tokenHash = requestTokenHash(request);
+    if (tokenHash === null) {
       return sendRelayError(reply, 'unauthorized', `This request needs "Authorization: Bearer <${what}>".`);
     }
-    const kind = store.tokenKind(hashToken(token));
+    const kind = store.tokenKind(tokenHash);
     if (kind === null || !kinds.includes(kind)) {
       return sendRelayError(reply, 'forbidden', `This request needs ${what}.`);
     }
@@ -46,7 +46,7 @@ function authorizeDevice(store: RelayStore, kinds: readonly TokenKind[], what: s
   };
 }
 
-export function registerDeviceRoutes(v1: FastifyInstance, { store, clock }: RelayDeps): void {
+export function registerDeviceRoutes(v1: FastifyInstance, { store, clock }: RelayDeps, commits: CommitQueue): void {
   const writer = authorizeDevice(store, ['pull'], "an organisation's pull token");
   const reader = authorizeDevice(store, ['upload', 'pull'], 'an upload or pull token of this relay');
 
@@ -68,7 +68,7 @@ export function registerDeviceRoutes(v1: FastifyInstance, { store, clock }: Rela
       if (bundleIdOf(body) !== messageId) {
         return sendRelayError(reply, 'id_mismatch', 'The message id is not base64url(SHA-256(body)).');
       }
-      const result = store.putDeviceMessage(deviceMailbox, messageId, body, floorToHour(clock()));
+      const result = await commits.put({ into: 'device', box: deviceMailbox, id: messageId, bytes: body, receivedHourMs: floorToHour(clock()) });
       switch (result.kind) {
         case 'stored':
           return reply.code(201).send({ seq: result.seq } satisfies PutMessageResponse);

@@ -3,15 +3,14 @@
 // not buy fresh buckets.
 import type { FastifyRequest } from 'fastify';
 import { hashToken, tokenHashesEqual } from './hashToken';
-import { parseBearer } from './parseBearer';
 import type { RelayStore } from './RelayStore';
+import { requestTokenHash } from './requestTokenHash';
 
 export function rateLimitKey(store: RelayStore, adminToken: string | null): (request: FastifyRequest) => string {
   const adminHash = adminToken === null ? null : hashToken(adminToken);
   return (request) => {
-    const token = parseBearer(request.headers.authorization);
-    if (token === null) return 'anonymous';
-    const hash = hashToken(token);
+    const hash = requestTokenHash(request);
+    if (hash === null) return 'anonymous';
     if (adminHash !== null && tokenHashesEqual(hash, adminHash)) return 'admin';
     return store.isKnownTokenHash(hash) ? `token:${hash.toString('hex')}` : 'anonymous';
   };
