@@ -6,6 +6,7 @@ import { startServer } from '../tests/e2e/support/startServer';
 import { measureInitialJs } from './measureInitialJs';
 import { measureSavePath } from './measureSavePath';
 import { measureUnlock } from './measureUnlock';
+import { browserCoordinatorIngestRows } from './browserCoordinatorIngestRows';
 import { coordinatorIngestRows } from './coordinatorIngestRows';
 import { drainOutboxRows } from './drainOutboxRows';
 import { relayIngestRows } from './relayIngestRows';
@@ -82,6 +83,7 @@ const rows = [
   ...(await relayIngestRows()),
   ...(await drainOutboxRows()),
   ...(await coordinatorIngestRows()),
+  ...(await browserCoordinatorIngestRows()),
 ];
 console.log('\nDala benchmarks (printed, never asserted)\n');
 printTable(rows);

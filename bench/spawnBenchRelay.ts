@@ -14,6 +14,8 @@ export interface BenchRelay {
   /** e.g. http://127.0.0.1:41234 */
   readonly url: string;
   readonly dataDir: string;
+  /** The relay's admin token, for code that creates mailboxes itself (the browser coordinator bench). */
+  readonly adminToken: string;
   /** A fresh mailbox (POST /v1/mailboxes with the admin token). */
   createMailbox(): Promise<CreateMailboxResponse>;
   /** SIGTERM (SIGKILL after 5 s), then deletes the data folder. */
@@ -86,6 +88,7 @@ export async function spawnBenchRelay(options: SpawnBenchRelayOptions = {}): Pro
   return {
     url,
     dataDir,
+    adminToken,
     async createMailbox() {
       const response = await fetch(`${url}${relayPaths.mailboxes()}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
       if (response.status !== 201) throw new Error(`spawnBenchRelay: creating a mailbox answered ${response.status}: ${await response.text()}`);

@@ -3,7 +3,6 @@
 import { bytesEqual, toBase64Url, utf8Decode, wipe } from '../crypto/bytes';
 import { unpad } from '../crypto/padding';
 import { decryptWithKey } from '../crypto/secretbox';
-import { contentId } from '../crypto/sha256';
 import { BUNDLE_MAX_BYTES, bundleLimits, bundleSizes } from '../protocol/bundleFormat';
 import { parseBundleHeader } from '../protocol/bundleHeader';
 import type { BundleHeader } from '../protocol/bundleHeader';
@@ -73,14 +72,14 @@ function readVersions(payload: DecodedPayload): BundleVersion[] | null {
   return versions.ok ? versions.value : null;
 }
 
-/** After the signature verified: the versions, and the opened bundle. */
-export function finishOpenedBundle(bytes: Uint8Array, payload: DecodedPayload): OpenBundleResult {
+/** After the signature verified: the versions, and the opened bundle (`id` = contentId of its bytes). */
+export function finishOpenedBundle(id: string, payload: DecodedPayload): OpenBundleResult {
   const versions = readVersions(payload);
   if (versions === null) return { ok: false, reason: 'invalid-payload' };
   return {
     ok: true,
     value: {
-      id: contentId(bytes),
+      id,
       devicePublicKey: payload.devicePublicKey,
       deviceId: toBase64Url(payload.devicePublicKey),
       firstCounter: payload.firstCounter,

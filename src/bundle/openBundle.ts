@@ -2,6 +2,7 @@
 // The bytes come from a relay, a file or anybody: every failure is a reason, never an exception.
 import { wipe } from '../crypto/bytes';
 import { openSealedBox } from '../crypto/sealedBox';
+import { contentId } from '../crypto/sha256';
 import { verifyDetachedStrict } from '../crypto/verifyStrict';
 import type { BoxKeyPair } from '../crypto/x25519';
 import { bundleSizes } from '../protocol/bundleFormat';
@@ -70,7 +71,7 @@ export function openBundle(bytes: Uint8Array, options: OpenBundleOptions): OpenB
     const verified = verifyDetachedStrict(message, payload.signature, payload.devicePublicKey);
     wipe(message);
     if (!verified) return { ok: false, reason: 'bad-signature' };
-    return finishOpenedBundle(bytes, payload);
+    return finishOpenedBundle(contentId(bytes), payload);
   } finally {
     wipe(body.value.padded);
   }

@@ -1,5 +1,6 @@
 import { wipe } from '../crypto/bytes';
 import { openSealedBoxAsync } from '../crypto/sealedBox';
+import { contentIdAsync } from '../crypto/sha256';
 import { verifyDetachedStrictAsync } from '../crypto/verifyStrictAsync';
 import type { BoxKeyPair } from '../crypto/x25519';
 import { bundleSizes } from '../protocol/bundleFormat';
@@ -31,7 +32,7 @@ export async function openBundleAsync(bytes: Uint8Array, options: OpenBundleOpti
     const verified = await verifyDetachedStrictAsync(message, payload.signature, payload.devicePublicKey);
     wipe(message);
     if (!verified) return { ok: false, reason: 'bad-signature' };
-    return finishOpenedBundle(bytes, payload);
+    return finishOpenedBundle(await contentIdAsync(bytes), payload);
   } finally {
     wipe(body.value.padded);
   }

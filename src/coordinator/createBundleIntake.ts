@@ -4,7 +4,7 @@
 import { openBundleAsync } from '../bundle/openBundleAsync';
 import type { BundleOpenFailure } from '../bundle/openBundle';
 import { utf8Encode } from '../crypto/bytes';
-import { contentId } from '../crypto/sha256';
+import { contentIdAsync } from '../crypto/sha256';
 import type { BoxKeyPair } from '../crypto/x25519';
 import type { CoordinatorArchive, RejectedBundle } from './coordinatorArchive';
 import { coordinatorFiles } from './CoordinatorStorage';
@@ -79,7 +79,7 @@ export function createBundleIntake(options: BundleIntakeOptions): BundleIntake {
   }
 
   async function receive(bytes: Uint8Array, source: string, listedId?: string): Promise<IntakeOutcome> {
-    const id = contentId(bytes);
+    const id = await contentIdAsync(bytes);
     if (listedId !== undefined && listedId !== id) return reject(bytes, id, 'id-mismatch', source);
     // Web Crypto's native curves where the platform has them: most of a bundle's cost is curve maths.
     let opened = await openBundleAsync(bytes, { mailboxId, recipientKeyPair: recipient });

@@ -68,8 +68,13 @@ export interface LedgerOptions {
 
 interface Held {
   readonly version: AcceptedVersion;
-  /** canonicalJson of the version as the device signed it: equal texts mean equal content. */
-  readonly canonical: string;
+  /** The version exactly as it came out of the bundle. */
+  readonly signed: BundleVersion;
+  /**
+   * canonicalJson of the version as the device signed it (equal texts mean equal content), worked out
+   * only when another copy of this counter arrives: most versions are never compared.
+   */
+  canonical: string | null;
 }
 
 interface DeviceRecord {
@@ -92,14 +97,19 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
   const devices = new Map<string, DeviceRecord>();
   const equivocations = new Map<string, Equivocation>();
 
-  function conflicts(record: DeviceRecord | undefined, incoming: readonly { version: BundleVersion; canonical: string }[]): number[] {
+  function canonicalOf(held: Held): string {
+    held.canonical ??= canonicalJson(held.signed);
+    return held.canonical;
+  }
+
+  function conflicts(record: DeviceRecord | undefined, incoming: readonly BundleVersion[]): number[] {
     const claimed = new Map<string, number>();
     const conflicting: number[] = [];
-    for (const { version, canonical } of incoming) {
+    for (const version of incoming) {
       const held = record?.byCounter.get(version.counter);
       const key = versionKey(version);
       const counterOfVersion = record?.counterOfVersion.get(key) ?? claimed.get(key);
-      const differentContent = held !== undefined && held.canonical !== canonical;
+      const differentContent = held !== undefined && canonicalOf(held) !== canonicalJson(version);
       const versionElsewhere = counterOfVersion !== undefined && counterOfVersion !== version.counter;
       if (differentContent || versionElsewhere) conflicting.push(version.counter);
       claimed.set(key, version.counter);
@@ -112,18 +122,18 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
     if (revoked.has(deviceId)) return 'revoked-device';
     if (enrolled !== null && !enrolled.has(deviceId)) return 'unknown-device';
     const record = devices.get(deviceId);
-    const incoming = bundle.versions.map((version) => ({ version, canonical: canonicalJson(version) }));
+    const incoming = bundle.versions;
     const conflicting = conflicts(record, incoming);
     if (conflicting.length > 0) {
       equivocations.set(bundle.id, { deviceId, bundleId: bundle.id, counters: conflicting });
       return 'equivocation';
     }
-    const fresh = incoming.filter(({ version }) => record?.byCounter.get(version.counter) === undefined);
+    const fresh = incoming.filter((version) => record?.byCounter.get(version.counter) === undefined);
     if (fresh.length === 0) return 'duplicate';
     const target = record ?? { byCounter: new Map<number, Held>(), counterOfVersion: new Map<string, number>() };
     devices.set(deviceId, target);
-    for (const { version, canonical } of fresh) {
-      target.byCounter.set(version.counter, { version: { ...version, deviceId, bundleId: bundle.id }, canonical });
+    for (const version of fresh) {
+      target.byCounter.set(version.counter, { version: { ...version, deviceId, bundleId: bundle.id }, signed: version, canonical: null });
       target.counterOfVersion.set(versionKey(version), version.counter);
     }
     return 'accepted';

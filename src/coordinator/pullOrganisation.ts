@@ -1,6 +1,7 @@
-// Pulls one organisation's mailbox from each of its relays. Per page: fetch, check and open every
-// bundle, then write reports.bin, then the new cursor into coordinator.json, and only then acknowledge
-// (which lets the relay delete): a crash at any point loses nothing and a re-pull only finds duplicates.
+// Pulls one organisation's mailbox from each of its relays. Page by page: fetch, check and open every
+// bundle; every `saveEveryBundles` bundles and at the end, write reports.bin, then the new cursor into
+// coordinator.json, and only then acknowledge (which lets the relay delete): a crash at any point loses
+// nothing and a re-pull only finds duplicates.
 import { coordinatorIdentity } from './coordinatorIdentity';
 import { saveArchive } from './coordinatorArchive';
 import type { CoordinatorArchive } from './coordinatorArchive';
@@ -10,7 +11,7 @@ import type { CoordinatorVault } from './CoordinatorVault';
 import { createBundleIntake } from './createBundleIntake';
 import type { IntakeSummary } from './createBundleIntake';
 import type { DeviceGaps, Equivocation } from './ledger';
-import type { RelayCallFailure, RelayClient } from './relayClient';
+import type { RelayCallFailure, RelayCallResult, RelayClient } from './relayClient';
 import { saveCoordinatorState } from './saveCoordinatorState';
 import { sendReceipts } from './sendReceipts';
 import type { ReceiptSendReport } from './sendReceipts';
@@ -46,6 +47,8 @@ export interface PullOrganisationOptions {
   readonly mailboxId: string;
   readonly clientFor: (url: string) => RelayClient;
   readonly pageSize?: number;
+  /** Write reports.bin and acknowledge after this many bundles (and at the end of each relay); default 1,000. */
+  readonly saveEveryBundles?: number;
   readonly now?: () => Date;
   /** Devices whose new bundles are kept aside, not merged (see createBundleIntake). */
   readonly revokedDevices?: ReadonlySet<string>;
@@ -62,6 +65,9 @@ export interface PullProgress {
 }
 
 const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_SAVE_EVERY = 1000;
+/** Bundle fetches kept in flight ahead of the one being opened. */
+const FETCH_AHEAD = 4;
 
 function withCursor(state: CoordinatorState, mailboxId: string, url: string, lastSeq: number): CoordinatorState {
   return {
@@ -75,6 +81,7 @@ function withCursor(state: CoordinatorState, mailboxId: string, url: string, las
 export async function pullOrganisation(options: PullOrganisationOptions): Promise<PullOrganisationResult> {
   const { storage, mailboxId, clientFor } = options;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const saveEvery = options.saveEveryBundles ?? DEFAULT_SAVE_EVERY;
   let vault = options.vault;
   const organisation = vault.state.organisations.find((org) => org.mailboxId === mailboxId);
   if (organisation === undefined) throw new RangeError(`pullOrganisation: no organisation with mailboxId ${mailboxId}`);
@@ -99,36 +106,54 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
     let failure: RelayCallFailure | null = null;
     let ackFailure: RelayCallFailure | null = null;
     let listed = 0;
+    let handledUpTo = after;
+    let unsaved = 0;
     for (;;) {
-      const page = await client.listBundles(mailboxId, pullToken, after, pageSize);
+      const page = await client.listBundles(mailboxId, pullToken, handledUpTo, pageSize);
       if (!page.ok) {
         failure = page;
-        break;
-      }
-      let processedUpTo = after;
-      listed += page.value.bundles.length;
-      for (const entry of page.value.bundles) {
-        const got = await client.fetchBundle(mailboxId, pullToken, entry.id);
-        if (!got.ok && got.reason === 'http-error' && got.code === 'unknown_bundle') {
-          vanished += 1;
-        } else if (!got.ok) {
-          failure = got;
-          break;
-        } else {
-          fetched += 1;
-          await intake.receive(got.value, source, entry.id);
+      } else {
+        const entries = page.value.bundles;
+        listed += entries.length;
+        // A few fetches in flight while earlier bundles are opened: the network wait hides behind the work.
+        const fetches: Promise<RelayCallResult<Uint8Array>>[] = [];
+        const prefetch = (i: number): void => {
+          const entry = entries[i];
+          if (entry === undefined || fetches[i] !== undefined) return;
+          const fetching = client.fetchBundle(mailboxId, pullToken, entry.id);
+          fetching.catch(() => undefined); // awaited below unless the pull stopped first
+          fetches[i] = fetching;
+        };
+        for (let i = 0; i < FETCH_AHEAD; i += 1) prefetch(i);
+        for (const [i, entry] of entries.entries()) {
+          prefetch(i + FETCH_AHEAD);
+          const got = await (fetches[i] ?? client.fetchBundle(mailboxId, pullToken, entry.id));
+          if (!got.ok && got.reason === 'http-error' && got.code === 'unknown_bundle') {
+            vanished += 1;
+          } else if (!got.ok) {
+            failure = got;
+            break;
+          } else {
+            fetched += 1;
+            await intake.receive(got.value, source, entry.id);
+          }
+          handledUpTo = entry.seq;
+          unsaved += 1;
+          options.onProgress?.({ url: cursor.url, listed, handled: fetched + vanished });
         }
-        processedUpTo = entry.seq;
-        options.onProgress?.({ url: cursor.url, listed, handled: fetched + vanished });
       }
-      if (processedUpTo > after) {
+      const more = failure === null && page.ok && page.value.hasMore;
+      // reports.bin is rewritten whole, so it is written (and the relay acknowledged) every so many
+      // bundles and at the end, not per page: a crash before that only means fetching those again.
+      if (handledUpTo > after && (!more || unsaved >= saveEvery)) {
         await saveArchive(storage, vault, intake.archive());
-        vault = await saveCoordinatorState(storage, vault, withCursor(vault.state, mailboxId, cursor.url, processedUpTo));
-        const acked = await client.ack(mailboxId, pullToken, processedUpTo);
+        vault = await saveCoordinatorState(storage, vault, withCursor(vault.state, mailboxId, cursor.url, handledUpTo));
+        const acked = await client.ack(mailboxId, pullToken, handledUpTo);
         ackFailure = acked.ok ? null : acked;
-        after = processedUpTo;
+        after = handledUpTo;
+        unsaved = 0;
       }
-      if (failure !== null || !page.value.hasMore) break;
+      if (!more) break;
     }
     reports.push({ url: cursor.url, fetched, vanished, lastSeq: after, failure, ackFailure });
   }

@@ -134,7 +134,7 @@ function chain(sizes: number[]) {
   return sealChain({ device, sizes, recipients: [coordinatorIdentity(vault.state).box.publicKey] }).bundles;
 }
 
-function pull(archive: CoordinatorArchive = emptyArchive, pageSize = 100) {
+function pull(archive: CoordinatorArchive = emptyArchive, pageSize = 100, saveEveryBundles?: number) {
   const clients = new Map([
     [RELAY, relay.client],
     [MIRROR, mirror.client],
@@ -145,6 +145,7 @@ function pull(archive: CoordinatorArchive = emptyArchive, pageSize = 100) {
     archive,
     mailboxId: MAILBOX,
     pageSize,
+    ...(saveEveryBundles === undefined ? {} : { saveEveryBundles }),
     clientFor: (url) => clients.get(url) ?? relay.client,
   });
 }
@@ -160,9 +161,18 @@ function exportedCounters(v: CoordinatorVault, archive: CoordinatorArchive): num
 }
 
 describe('pullOrganisation', () => {
-  it('stores reports.bin, then the cursor, then acknowledges, one page at a time', async () => {
+  it('by default stores reports.bin, then the cursor, then acknowledges once, after the last page', async () => {
     for (const bundle of chain([1, 2, 1, 1, 1])) relay.put(bundle.bytes);
     const result = await pull(emptyArchive, 2);
+    expect(result.summary).toMatchObject({ newReports: 6, newVersions: 6, duplicates: 0, rejected: [] });
+    expect(log).toEqual(['write reports.bin', 'write coordinator.json', `ack ${RELAY} 5`, `receipt ${RELAY}`, 'write receipts.bin']);
+    expect(relay.held.size).toBe(0);
+    expect(exportedCounters(result.vault, result.archive)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('stores reports.bin, then the cursor, then acknowledges, every saveEveryBundles bundles', async () => {
+    for (const bundle of chain([1, 2, 1, 1, 1])) relay.put(bundle.bytes);
+    const result = await pull(emptyArchive, 2, 2);
     expect(result.summary).toMatchObject({ newReports: 6, newVersions: 6, duplicates: 0, rejected: [] });
     expect(log).toEqual([
       'write reports.bin', 'write coordinator.json', `ack ${RELAY} 2`,
