@@ -198,9 +198,12 @@ export interface BundlePacking {
  */
 export type SealScope = 'full-bundles' | 'everything';
 
-/** A relay's answer for one bundle: it holds the bundle starting at firstCounter under this seq. */
+/** A relay's answer for one bundle, as unsentBundles() gave it: the relay holds it under this seq. */
 export interface BundleDelivery {
   readonly firstCounter: number;
+  readonly lastCounter: number;
+  /** base64url(SHA-256(bytes)), kept (sealed) as the record of what the relay holds. */
+  readonly id: string;
   readonly seq: number;
 }
 

@@ -62,7 +62,7 @@ export async function flushOutbox({ session, upload, uploadNow, refusedBundles, 
   for (const bundle of bundles) {
     if (recorder.failure() !== null) break;
     const verdict = await uploadToRelays(organisation, bundle, upload);
-    if (verdict.kind === 'stored') recorder.add({ firstCounter: bundle.firstCounter, seq: verdict.seq });
+    if (verdict.kind === 'stored') recorder.add({ firstCounter: bundle.firstCounter, lastCounter: bundle.lastCounter, id: bundle.id, seq: verdict.seq });
     else if (verdict.kind === 'bundle-refused') refusedBundles.set(bundle.firstCounter, verdict.reason);
     else {
       stoppedBy = verdict.kind === 'refused' ? { kind: 'refused', reason: verdict.reason } : { kind: 'retry', reason: verdict.reason, retryAfterMs: verdict.retryAfterMs };

@@ -8,24 +8,39 @@ export interface DrainMailbox {
 }
 
 export interface QueuedOutbox {
+  /** Bundles the offline saves sealed (full ones only) and versions they left unsealed. */
+  readonly sealedBundles: number;
+  readonly unsealedVersions: number;
+  /** Set-up, not part of the comparison: saving the reports offline, each followed by the engine's run; ms. */
+  readonly saveMs: number;
+}
+
+export interface DrainResult {
+  readonly ms: number;
+  /** The bundles the engine uploaded, and their mean size in bytes. */
   readonly bundles: number;
   readonly meanBundleBytes: number;
-  /** Set-up, not part of the comparison: saving the reports, then sealing them; ms. */
-  readonly saveMs: number;
-  readonly sealMs: number;
 }
 
 export interface DrainBenchApi {
   /**
-   * A fresh vault (floor Argon2id cost: unlock is not measured here) joined to the organisation's
-   * mailbox, `reports` reports saved and each sealed into its own bundle, as saving offline with the app
-   * open does; keeps a copy of the sealed bytes for putRaw.
+   * A fresh vault (floor Argon2id cost: unlock is not measured here) joined to the organisation's mailbox.
+   * Online: it loads code the vault's creation imports on demand.
    */
-  queue(organisation: DrainMailbox, coordinators: readonly CoordinatorKeys[], reports: number): Promise<QueuedOutbox>;
-  /** The real sync engine flushes the queue until every bundle is delivered; ms. Throws if any is left. */
-  drain(): Promise<number>;
-  /** The same bytes PUT with fetch to another mailbox, one at a time like sync; ms. Throws unless each is stored (201). */
-  putRaw(mailbox: DrainMailbox): Promise<number>;
+  prepare(organisation: DrainMailbox, coordinators: readonly CoordinatorKeys[]): Promise<void>;
+  /**
+   * `reports` reports saved while the browser is offline (the caller sets that), each followed by the sync
+   * engine's run, as saving with the app open does: full bundles are sealed, the rest waits.
+   */
+  queue(reports: number): Promise<QueuedOutbox>;
+  /**
+   * The real sync engine's flush, online, until every report is delivered: seal what waits, read and
+   * decrypt the outbox, upload, record the answers. Keeps a copy of the bytes it uploaded for putRaw.
+   * Throws if anything is left.
+   */
+  drain(): Promise<DrainResult>;
+  /** The bytes the last drain uploaded, PUT with bare fetch to another mailbox, in the same order and as many at once; ms. Throws unless each is stored (201). */
+  putRaw(mailbox: DrainMailbox, concurrency: number): Promise<number>;
 }
 
 declare global {

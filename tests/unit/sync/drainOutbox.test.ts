@@ -93,7 +93,7 @@ describe('draining the outbox', () => {
     expect(b64(puts[1]?.body ?? new Uint8Array())).toBe(b64(puts[0]?.body ?? new Uint8Array(1)));
     expect(statuses.slice(0, 2)).toEqual([201, 200]);
     expect(relay.stored()).toHaveLength(1);
-    expect(recorded).toEqual([{ firstCounter: 1, seq: relay.stored()[0]?.seq }]);
+    expect(recorded).toEqual([{ firstCounter: 1, lastCounter: 1, id: relay.stored()[0]?.id, seq: relay.stored()[0]?.seq }]);
     expect((await again.listReports()).map((r) => r.state)).toEqual(['delivered']);
     expect(second.snapshot().state).toEqual({ kind: 'idle' });
     second.stop();

@@ -282,9 +282,14 @@ describe('markBundleDelivered', () => {
       expect((await session.saveReport(sampleReport())).ok).toBe(true);
       expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
     }
-    await expect(session.markBundlesDelivered([{ firstCounter: 1, seq: 4 }, { firstCounter: 9, seq: 5 }])).rejects.toThrow(/no bundle/);
+    const [first, , third] = await session.unsentBundles();
+    if (first === undefined || third === undefined) throw new Error('set-up: three bundles expected');
+    const answer = (bundle: typeof first, seq: number) => ({ firstCounter: bundle.firstCounter, lastCounter: bundle.lastCounter, id: bundle.id, seq });
+    await expect(session.markBundlesDelivered([answer(first, 4), { ...answer(third, 5), firstCounter: 9, lastCounter: 9 }])).rejects.toThrow(/no bundle/);
+    // Counters that are not the bundle's own are a bug in the caller: nothing is written.
+    await expect(session.markBundlesDelivered([answer(first, 4), { ...answer(first, 4), lastCounter: 2 }])).rejects.toThrow(/does not carry/);
     expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['sealed', 'sealed', 'sealed']);
-    expect(await session.markBundlesDelivered([{ firstCounter: 3, seq: 6 }, { firstCounter: 1, seq: 4 }, { firstCounter: 1, seq: 4 }])).toEqual({ ok: true, value: undefined });
+    expect(await session.markBundlesDelivered([answer(third, 6), answer(first, 4), answer(first, 4)])).toEqual({ ok: true, value: undefined });
     expect((await readOutboxRaw(dbName)).map((row) => row.state)).toEqual(['delivered', 'sealed', 'delivered']);
     expect((await session.unsentBundles()).map((b) => b.firstCounter)).toEqual([2]);
     expect(await session.markBundlesDelivered([])).toEqual({ ok: true, value: undefined });
