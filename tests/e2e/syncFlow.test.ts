@@ -1,6 +1,7 @@
 // Issue "Sealed bundles, the relay, and opportunistic sync", end-to-end acceptance: a coordinator made
-// with the CLI, a monitor who joins by the invite link, saves reports offline, comes online and sees
-// "Delivered"; `dala coordinator pull` then exports exactly those reports.
+// with the CLI, a monitor who joins by the invite link, saves reports offline (left unsealed, short of a
+// full bundle), comes online and sees "Delivered" (all in one bundle); `dala coordinator pull` then
+// exports exactly those reports.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCliOrganisation, dalaCli } from './support/dalaCli';
 import { launchChromium } from './support/launchChromium';
 import { makeTempDir } from './support/makeTempDir';
+import { monitorDatabaseRows } from './support/monitorDatabaseRows';
 import type { TempDir } from './support/makeTempDir';
 import { randomMarker } from './support/randomMarker';
 import { reportRow } from './support/reportRow';
@@ -71,10 +73,18 @@ describe('sealed bundles through the relay', () => {
       await reportRow(page, report.city).getByText('Waiting to send').waitFor({ state: 'visible' });
     }
 
+    // Short of a full 64 KiB bundle, offline saves stay unsealed (encrypted under the data key) in the outbox.
+    const offline = await monitorDatabaseRows(page);
+    expect(offline.bundles).toEqual([]);
+    expect((offline.outbox as { state: string }[]).map((row) => row.state)).toEqual(['unsealed', 'unsealed', 'unsealed']);
+
     await context.setOffline(false);
     for (const report of reports) {
       await reportRow(page, report.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
     }
+    // Coming online sealed them together: one bundle, one upload.
+    const online = await monitorDatabaseRows(page);
+    expect((online.bundles as { firstCounter: number; lastCounter: number; state: string }[]).map((row) => [row.firstCounter, row.lastCounter, row.state])).toEqual([[1, 3, 'delivered']]);
 
     const pulled = await dalaCli(['coordinator', 'pull', '--dir', dir]);
     const exportPath = join(coordinatorDir.path, 'export.json');
