@@ -16,6 +16,7 @@ import type { BenchRow } from './printTable';
 import { spawnBenchRelay } from './spawnBenchRelay';
 
 const reportCount = 1000;
+/** Enough to fill and seal a bundle offline, so the warm-up runs every path the measured runs do. */
 const warmUpReports = 100;
 const runs = 3;
 const ratioGoal = 1.5;

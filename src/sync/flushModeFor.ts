@@ -1,8 +1,8 @@
 import type { BackoffReason, SyncState, SyncTrigger } from './syncState';
 
 /**
- * 'flush': seal pending versions and upload. 'seal-only': seal (so the bytes are stored and can be
- * exported) but do not call a relay now. 'skip': do nothing.
+ * 'flush': seal every pending version and upload. 'seal-only': seal only full bundles (the rest waits
+ * unsealed for an upload attempt or an export) and do not call a relay now. 'skip': do nothing.
  */
 export type FlushMode = 'flush' | 'seal-only' | 'skip';
 
