@@ -113,7 +113,7 @@ async function sealNextBundle(ctx: StoreContext, holder: DataKeyHolder, packing:
   return 'sealed';
 }
 
-/** The plan, read in a read-only transaction: most offline saves find nothing to seal and write nothing. */
+/** The plan, read in a read-only transaction. */
 async function readPlan(db: DalaDatabase, packing: BundlePacking, scope: SealScope): Promise<Result<PlanStep, 'storage-full' | 'storage-error'>> {
   try {
     return { ok: true, value: await db.transaction('r', [db.organisation, db.outbox, db.reportVersions], () => planNextBundle(db, packing, scope)) };
@@ -138,10 +138,13 @@ export async function sealPendingVersions(ctx: StoreContext, holder: DataKeyHold
   const { db } = ctx;
   let bundles = 0;
   for (;;) {
-    const plan = await readPlan(db, packing, scope);
-    if (!plan.ok) return plan;
-    if (plan.value === 'not-joined') return { ok: false, reason: 'not-joined' };
-    if (plan.value === 'nothing-to-seal') return { ok: true, value: bundles };
+    // Offline saves usually find no full bundle: they look first, without opening a write transaction.
+    if (scope === 'full-bundles') {
+      const plan = await readPlan(db, packing, scope);
+      if (!plan.ok) return plan;
+      if (plan.value === 'not-joined') return { ok: false, reason: 'not-joined' };
+      if (plan.value === 'nothing-to-seal') return { ok: true, value: bundles };
+    }
     const step = await writeTransaction(db, [db.vault, db.organisation, db.outbox, db.reportVersions, db.bundles, db.bundleChain], () =>
       sealNextBundle(ctx, holder, packing, scope),
     );
