@@ -123,7 +123,7 @@ describe('coordinator workspace in the browser', () => {
     // Coordinator: pulls and sees exactly those three, from one device with nothing missing.
     await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
     await coordinator.getByRole('button', { name: 'Pull now' }).click();
-    await coordinator.getByText('3 new reports (3 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByText('New reports: 3 (new versions: 3), duplicates: 0, kept aside: 0.').waitFor({ state: 'visible', timeout: 30_000 });
     await coordinator.getByText('Steppe Watch: devices sent a receipt: 1').waitFor({ state: 'visible' });
     await coordinator.getByRole('button', { name: 'Reports', exact: true }).click();
     await coordinator.getByText('3 of 3 reports').waitFor({ state: 'visible' });
@@ -140,7 +140,7 @@ describe('coordinator workspace in the browser', () => {
     // A second pull adds nothing: the relay deleted what was acknowledged.
     await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
     await coordinator.getByRole('button', { name: 'Pull now' }).click();
-    await coordinator.getByText('0 new reports (0 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByText('New reports: 0 (new versions: 0), duplicates: 0, kept aside: 0.').waitFor({ state: 'visible', timeout: 30_000 });
     await coordinator.getByText('Steppe Watch: no receipt was needed; every device was already told of everything stored here.').waitFor({ state: 'visible' });
 
     await coordinator.getByRole('button', { name: 'Export', exact: true }).click();
@@ -174,7 +174,7 @@ describe('coordinator workspace in the browser', () => {
     await reportRow(monitor, fourth.city).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
     await coordinator.getByRole('button', { name: 'Pull', exact: true }).click();
     await coordinator.getByRole('button', { name: 'Pull now' }).click();
-    await coordinator.getByText('1 new reports (1 new versions), 0 duplicates, 0 kept aside.').waitFor({ state: 'visible', timeout: 30_000 });
+    await coordinator.getByText('New reports: 1 (new versions: 1), duplicates: 0, kept aside: 0.').waitFor({ state: 'visible', timeout: 30_000 });
     await coordinator.getByText('Steppe Watch: devices sent a receipt: 1').waitFor({ state: 'visible' });
     await monitor.getByRole('button', { name: 'Sync now' }).click();
     await monitor.getByText('Sent, removed from this phone').nth(3).waitFor({ state: 'visible', timeout: 30_000 });

@@ -56,7 +56,7 @@ describe('browser coordinator: token rotation and key renewal reach the monitor'
     const first = await saveMarkedReport(monitor, 'Almaty');
     await reportRow(monitor, first).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
     // The coordinator learns of the device by pulling its bundle; only known devices can be told.
-    await pullNow(coordinator, '1 new reports (1 new versions), 0 duplicates, 0 kept aside.');
+    await pullNow(coordinator, 'New reports: 1 (new versions: 1), duplicates: 0, kept aside: 0.');
 
     await openSection(coordinator, 'Organisation');
     await coordinator.getByText('Rotating the upload token makes every invite link given out so far stop working', { exact: false }).waitFor({ state: 'visible' });
@@ -76,7 +76,7 @@ describe('browser coordinator: token rotation and key renewal reach the monitor'
     // The enrolled monitor: its next upload is refused, it reads the signed update and sends with the new token.
     const second = await saveMarkedReport(monitor, 'Shymkent');
     await reportRow(monitor, second).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
-    await pullNow(coordinator, '1 new reports (1 new versions), 0 duplicates, 0 kept aside.');
+    await pullNow(coordinator, 'New reports: 1 (new versions: 1), duplicates: 0, kept aside: 0.');
     await openSection(coordinator, 'Reports');
     await coordinator.getByText('2 of 2 reports').waitFor({ state: 'visible' });
     await coordinator.getByRole('listitem').filter({ hasText: second }).waitFor({ state: 'visible' });
@@ -87,7 +87,7 @@ describe('browser coordinator: token rotation and key renewal reach the monitor'
     const refused = await saveMarkedReport(latecomer, 'Taraz');
     await latecomer.getByText("The organisation's relay refused this phone. Ask your coordinator for a new invite.").waitFor({ state: 'visible', timeout: 30_000 });
     await reportRow(latecomer, refused).getByText('Waiting to send').waitFor({ state: 'visible' });
-    await pullNow(coordinator, '0 new reports (0 new versions), 0 duplicates, 0 kept aside.');
+    await pullNow(coordinator, 'New reports: 0 (new versions: 0), duplicates: 0, kept aside: 0.');
   });
 
   it('renews the coordinator keys: the monitor accepts the signed update and says so; reports sealed to the old and the new key both open', async () => {
@@ -99,7 +99,7 @@ describe('browser coordinator: token rotation and key renewal reach the monitor'
     await joinFromInviteLink(monitor, invite, monitorPassphrase);
     const first = await saveMarkedReport(monitor, 'Almaty');
     await reportRow(monitor, first).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
-    await pullNow(coordinator, '1 new reports (1 new versions), 0 duplicates, 0 kept aside.');
+    await pullNow(coordinator, 'New reports: 1 (new versions: 1), duplicates: 0, kept aside: 0.');
     // Sealed to the coordinator's current key, and still on the relay when the keys change.
     const sealedToOld = await saveMarkedReport(monitor, 'Astana');
     await reportRow(monitor, sealedToOld).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
@@ -118,7 +118,7 @@ describe('browser coordinator: token rotation and key renewal reach the monitor'
     const sealedToNew = await saveMarkedReport(monitor, 'Shymkent');
     await reportRow(monitor, sealedToNew).getByText('Delivered').waitFor({ state: 'visible', timeout: 30_000 });
 
-    await pullNow(coordinator, '2 new reports (2 new versions), 0 duplicates, 0 kept aside.');
+    await pullNow(coordinator, 'New reports: 2 (new versions: 2), duplicates: 0, kept aside: 0.');
     await coordinator.getByText('Nothing was kept aside.').waitFor({ state: 'visible' });
 
     // Locked and unlocked again: everything opens from what this browser stored.

@@ -32,7 +32,7 @@ export async function openSection(page: Page, name: 'Organisation' | 'Pull' | 'D
   await page.getByRole('navigation', { name: 'Coordinator sections' }).getByRole('button', { name, exact: true }).click();
 }
 
-/** Pull section: "Pull now", then waits for the summary line `summary` (e.g. '1 new reports (1 new versions), 0 duplicates, 0 kept aside.'). */
+/** Pull section: "Pull now", then waits for the summary line `summary` (e.g. 'New reports: 1 (new versions: 1), duplicates: 0, kept aside: 0.'). */
 export async function pullNow(page: Page, summary: string): Promise<void> {
   await openSection(page, 'Pull');
   await page.getByRole('button', { name: 'Pull now' }).click();

@@ -149,7 +149,8 @@ export const coordinator = {
     button: 'Pull now',
     working: 'Pulling…',
     progress: '{{organisation}}: {{handled}} of {{listed}} bundles from {{url}}',
-    summary: '{{newReports}} new reports ({{newVersions}} new versions), {{duplicates}} duplicates, {{rejected}} kept aside.',
+    // Label: number, so that no count needs a plural form.
+    summary: 'New reports: {{newReports}} (new versions: {{newVersions}}), duplicates: {{duplicates}}, kept aside: {{rejected}}.',
     relayFailed: '{{url}} stopped early: {{failure}}. What was fetched is kept; pull again later.',
     receiptsTitle: 'Receipts to the monitors’ phones',
     noOrganisation: 'Create an organisation first.',
