@@ -56,7 +56,9 @@ function createCurves(subtle: SubtleCrypto): WebCryptoCurves {
       pkcs8.set(secretKey, X25519_PKCS8_PREFIX.length);
       key = subtle.importKey('pkcs8', pkcs8, { name: 'X25519' }, false, ['deriveBits']);
       secretKeys.set(secretKey, key);
-      void key.finally(() => pkcs8.fill(0));
+      const wipe = (): void => void pkcs8.fill(0);
+      // then(ok, failed), not finally(): a derived promise that rejects unobserved would be reported as unhandled.
+      void key.then(wipe, wipe);
     }
     return key;
   };

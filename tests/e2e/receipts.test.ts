@@ -2,12 +2,13 @@
 // (on "Sync now") shows "Received by coordinator"; with "Remove from this phone after the coordinator
 // has it" on, the next receipt leaves only "Sent, removed from this phone" — checked in IndexedDB rows.
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCliOrganisation, dalaCli } from './support/dalaCli';
 import { launchChromium } from './support/launchChromium';
 import { makeTempDir } from './support/makeTempDir';
 import type { TempDir } from './support/makeTempDir';
+import { monitorDatabaseRows } from './support/monitorDatabaseRows';
 import { randomMarker } from './support/randomMarker';
 import { inSettings } from './support/safetySettings';
 import { reportRow } from './support/reportRow';
@@ -35,31 +36,6 @@ afterEach(async () => {
 
 
 
-/** Rows per table of the app's database, read in the page without the app (as a forensic tool would). */
-function tableRows(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        const opened = indexedDB.open('dala');
-        opened.onerror = () => reject(opened.error);
-        opened.onsuccess = () => {
-          const db = opened.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (out[name] = request.result as unknown[]);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
 
 describe('coordinator receipts', () => {
   it('shows "Received by coordinator" after a pull, and with the removal setting the reports leave IndexedDB', async () => {
@@ -90,7 +66,7 @@ describe('coordinator receipts', () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await reportRow(page, first.city).getByText('Received by coordinator').waitFor({ state: 'visible', timeout: 30_000 });
     // Positive control for the check below: the report's rows are still on the phone.
-    const before = await tableRows(page);
+    const before = await monitorDatabaseRows(page);
     expect(before['reportVersions']).toHaveLength(1);
     expect(before['outbox']).toHaveLength(1);
 
@@ -108,7 +84,7 @@ describe('coordinator receipts', () => {
 
     await page.getByText('Sent, removed from this phone').nth(1).waitFor({ state: 'visible', timeout: 30_000 });
     for (const report of [first, second]) expect(await reportRow(page, report.city).count()).toBe(0);
-    const after = await tableRows(page);
+    const after = await monitorDatabaseRows(page);
     expect(after['reportVersions']).toEqual([]);
     expect(after['outbox']).toEqual([]);
     expect(after['reports']).toHaveLength(2);
