@@ -197,7 +197,7 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
 
   coordinator
     .command('show')
-    .description('Show your key fingerprints and your organisations, with their invite links.')
+    .description('Show your key fingerprints, your public keys (what another coordinator passes to add-key) and your organisations, with their invite links.')
     .requiredOption('--dir <dir>', 'folder of the coordinator vault')
     .action(
       run(async (options: { dir: string }) => {
@@ -206,6 +206,8 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
         deps.print(`Coordinator: ${vault.state.name}`);
         deps.print(`Encryption key fingerprint: ${identity.boxFingerprint}`);
         deps.print(`Signing key fingerprint:    ${identity.signFingerprint}`);
+        // Public, and what `dala coordinator add-key` on another coordinator's vault needs.
+        deps.print(`Public keys for another coordinator's add-key: --name "${vault.state.name}" --box-key ${identity.inviteEntry.boxPublicKey} --sign-key ${identity.inviteEntry.signPublicKey}`);
         if (vault.state.organisations.length === 0) deps.print('No organisations yet (create one with: dala coordinator create-org).');
         for (const org of vault.state.organisations) {
           deps.print(`Organisation "${org.name}" (mailbox ${org.mailboxId})`);

@@ -142,6 +142,9 @@ describe('dala coordinator against a real relay', { timeout: 4 * STEP_TIMEOUT_MS
 
     const shown = await cli(['coordinator', 'show', '--dir', dir]);
     expect(shown.stdout).toContain(`${relay.url}: pulled up to sequence 5`);
+    // The public keys another coordinator's add-key takes, exactly as the invite lists them.
+    const entry = invite.coordinators[0];
+    expect(shown.stdout).toContain(`--name "Aigerim" --box-key ${entry?.boxPublicKey ?? '?'} --sign-key ${entry?.signPublicKey ?? '?'}`);
     // Acknowledged, so the relay deleted it: uploading the same bytes again stores them anew (201, not 200).
     expect(await upload(bundles[0] as SealedBundle)).toBe(201);
   });
