@@ -4,6 +4,7 @@
 export const RELAY_ERROR_CODES = [
   'invalid_request',
   'malformed_id',
+  'malformed_reader',
   'empty_body',
   'id_mismatch',
   'unauthorized',
@@ -14,6 +15,7 @@ export const RELAY_ERROR_CODES = [
   'unknown_bundle',
   'request_timeout',
   'conflict',
+  'too_many_readers',
   'payload_too_large',
   'uri_too_long',
   'unsupported_media_type',
@@ -28,6 +30,7 @@ export type RelayErrorCode = (typeof RELAY_ERROR_CODES)[number];
 export const RELAY_ERROR_STATUS: Readonly<Record<RelayErrorCode, number>> = {
   invalid_request: 400,
   malformed_id: 400,
+  malformed_reader: 400,
   empty_body: 400,
   id_mismatch: 400,
   unauthorized: 401,
@@ -38,6 +41,7 @@ export const RELAY_ERROR_STATUS: Readonly<Record<RelayErrorCode, number>> = {
   unknown_bundle: 404,
   request_timeout: 408,
   conflict: 409,
+  too_many_readers: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

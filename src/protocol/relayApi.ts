@@ -67,8 +67,19 @@ export const listBundlesResponseSchema = z.object({
 });
 export type ListBundlesResponse = z.infer<typeof listBundlesResponseSchema>;
 
+/**
+ * Who acknowledges: 16 random bytes a coordinator picks once per organisation, unpadded base64url (the
+ * same form as a mailbox id). Several coordinators read one mailbox; each acknowledges as its own reader.
+ */
+export const readerIdSchema = mailboxIdSchema;
+
+/** The most readers a relay remembers per mailbox (an organisation has at most 16 coordinators). */
+export const MAX_READERS_PER_MAILBOX = 16;
+
 export const ackRequestSchema = z.strictObject({
   upTo: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  /** Absent: the legacy acknowledgement, which deletes up to `upTo` whoever else reads the mailbox. */
+  reader: readerIdSchema.optional(),
 });
 export type AckRequest = z.infer<typeof ackRequestSchema>;
 

@@ -1,12 +1,13 @@
 // The relay's only persistent state: one SQLite file in the data folder. It holds mailboxes (token
-// hashes only) and opaque bundle bytes with their arrival hour; nothing about who sent them.
+// hashes only), opaque bundle bytes with their arrival hour, and how far each reader of a mailbox has
+// acknowledged; nothing about who sent them.
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStorageFullError } from './isStorageFullError';
 
 export const DATABASE_FILE = 'relay.sqlite';
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 export type PutBundleResult =
   | { readonly kind: 'stored'; readonly seq: number }
@@ -23,6 +24,20 @@ export interface PutItem {
   readonly id: string;
   readonly bytes: Uint8Array;
   readonly receivedHourMs: number;
+}
+
+/** What a reader's acknowledgement did; `too-many-readers` changed nothing. */
+export type ReaderAckResult = { readonly kind: 'acknowledged'; readonly deleted: number } | { readonly kind: 'too-many-readers' };
+
+export interface ReaderAck {
+  readonly mailboxId: string;
+  readonly reader: string;
+  readonly upTo: number;
+  /** The hour of this acknowledgement: the reader counts until it has not acknowledged for the time-to-live. */
+  readonly hourMs: number;
+  /** Readers whose last acknowledgement was in this hour or before are forgotten first (expiryCutoff). */
+  readonly staleAtOrBeforeHourMs: number;
+  readonly maxReaders: number;
 }
 
 export type CreateMailboxResult = { readonly kind: 'created' } | { readonly kind: 'storage-full' };
@@ -63,6 +78,7 @@ export class RelayStore {
   private readonly statements: Statements;
   private readonly putManyTransaction: Database.Transaction<(items: readonly PutItem[]) => PutBundleResult[]>;
   private readonly rotateTransaction: Database.Transaction<(mailboxId: string, uploadTokenHash: Buffer) => 'rotated' | 'unknown-mailbox'>;
+  private readonly readerAckTransaction: Database.Transaction<(ack: ReaderAck) => ReaderAckResult>;
   // Fixed once the database exists (WAL mode cannot change it), so read once rather than per upload.
   private readonly pageSize: number;
 
@@ -77,6 +93,13 @@ export class RelayStore {
     this.rotateTransaction = db.transaction((mailboxId, uploadTokenHash) => {
       statements.retireUploadToken.run(mailboxId);
       return statements.replaceUploadToken.run(uploadTokenHash, mailboxId).changes === 1 ? 'rotated' : 'unknown-mailbox';
+    });
+    this.readerAckTransaction = db.transaction((ack) => {
+      statements.forgetStaleReadersOf.run(ack.mailboxId, ack.staleAtOrBeforeHourMs);
+      const known = statements.selectReader.get(ack.mailboxId, ack.reader) !== undefined;
+      if (!known && (statements.countReaders.get(ack.mailboxId) as number) >= ack.maxReaders) return { kind: 'too-many-readers' };
+      statements.upsertReader.run(ack.mailboxId, ack.reader, ack.upTo, ack.hourMs);
+      return { kind: 'acknowledged', deleted: statements.deleteUpToSlowestReader.run(ack.mailboxId, ack.mailboxId).changes };
     });
   }
 
@@ -102,6 +125,7 @@ export class RelayStore {
     if (found < 1) createSchemaV1(db);
     if (found < 2) migrateToV2(db);
     if (found < 3) migrateToV3(db);
+    if (found < 4) migrateToV4(db);
     fsyncDirectory(dataDir);
     return { ok: true, store: new RelayStore(db, maxStoreBytes) };
   }
@@ -236,15 +260,38 @@ export class RelayStore {
     return row?.bytes ?? null;
   }
 
-  /** Deletes the mailbox's bundles with seq <= upTo; returns how many were deleted. */
+  /** The legacy acknowledgement (no reader): deletes the mailbox's bundles with seq <= upTo, whoever else reads it; returns how many. */
   ack(mailboxId: string, upTo: number): number {
     return this.statements.deleteUpTo.run(mailboxId, upTo).changes;
   }
 
-  /** Deletes every bundle and device message that arrived in an hour starting at or before hourMs; returns how many. */
+  /**
+   * Records that `reader` holds everything of the mailbox up to `upTo` (never moving its mark back), then
+   * deletes only what every reader the relay still counts has acknowledged. Readers that have not
+   * acknowledged since `staleAtOrBeforeHourMs` are forgotten first, so a lost laptop holds nothing back.
+   */
+  ackAsReader(ack: ReaderAck): ReaderAckResult {
+    return this.readerAckTransaction.immediate(ack);
+  }
+
+  /** How far each counted reader of the mailbox has acknowledged, by reader id (for tests and operators). */
+  readerMarks(mailboxId: string): Map<string, number> {
+    const rows = this.statements.selectReaders.all(mailboxId) as { reader: string; acked_up_to: number }[];
+    return new Map(rows.map((row) => [row.reader, row.acked_up_to]));
+  }
+
+  /**
+   * The time-to-live: deletes every bundle and device message that arrived in an hour starting at or
+   * before hourMs, forgets readers whose last acknowledgement is that old, and deletes what the readers
+   * left have all acknowledged. Returns how many bundles and messages were deleted.
+   */
   purgeReceivedAtOrBefore(hourMs: number): number {
-    const purgeBoth = this.db.transaction(() => this.statements.purge.run(hourMs).changes + this.statements.purgeMessages.run(hourMs).changes);
-    return purgeBoth();
+    const purgeAll = this.db.transaction(() => {
+      const expired = this.statements.purge.run(hourMs).changes + this.statements.purgeMessages.run(hourMs).changes;
+      if (this.statements.forgetStaleReaders.run(hourMs).changes === 0) return expired;
+      return expired + this.statements.deleteUpToSlowestReaderEverywhere.run().changes;
+    });
+    return purgeAll();
   }
 
   /** Bytes the database occupies, not counting free pages that later writes reuse. */
@@ -277,6 +324,22 @@ function prepareStatements(db: Database.Database) {
     ),
     selectBundleBytes: db.prepare('SELECT bytes FROM bundles WHERE mailbox_id = ? AND bundle_id = ?'),
     deleteUpTo: db.prepare('DELETE FROM bundles WHERE mailbox_id = ? AND seq <= ?'),
+    selectReader: db.prepare('SELECT 1 FROM mailbox_readers WHERE mailbox_id = ? AND reader = ?'),
+    selectReaders: db.prepare('SELECT reader, acked_up_to FROM mailbox_readers WHERE mailbox_id = ? ORDER BY reader'),
+    countReaders: db.prepare('SELECT count(*) FROM mailbox_readers WHERE mailbox_id = ?').pluck(),
+    upsertReader: db.prepare(
+      'INSERT INTO mailbox_readers (mailbox_id, reader, acked_up_to, acked_hour) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (mailbox_id, reader) DO UPDATE SET acked_up_to = max(acked_up_to, excluded.acked_up_to), acked_hour = excluded.acked_hour',
+    ),
+    forgetStaleReadersOf: db.prepare('DELETE FROM mailbox_readers WHERE mailbox_id = ? AND acked_hour <= ?'),
+    forgetStaleReaders: db.prepare('DELETE FROM mailbox_readers WHERE acked_hour <= ?'),
+    deleteUpToSlowestReader: db.prepare(
+      'DELETE FROM bundles WHERE mailbox_id = ? AND seq <= (SELECT min(acked_up_to) FROM mailbox_readers WHERE mailbox_id = ?)',
+    ),
+    // A mailbox without readers gives NULL here, and "seq <= NULL" deletes nothing.
+    deleteUpToSlowestReaderEverywhere: db.prepare(
+      'DELETE FROM bundles WHERE seq <= (SELECT min(r.acked_up_to) FROM mailbox_readers r WHERE r.mailbox_id = bundles.mailbox_id)',
+    ),
     purge: db.prepare('DELETE FROM bundles WHERE received_hour <= ?'),
     selectUploadHash: db.prepare(
       'SELECT 1 FROM mailboxes WHERE upload_token_hash = ? UNION ALL SELECT 1 FROM retired_upload_tokens WHERE token_hash = ? LIMIT 1',
@@ -356,6 +419,24 @@ function migrateToV3(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX IF NOT EXISTS retired_upload_tokens_by_hash ON retired_upload_tokens (token_hash);
     PRAGMA user_version = 3;
+    COMMIT;
+  `);
+}
+
+// v4: several readers per mailbox. How far each reader (a random id a coordinator picks) has
+// acknowledged, and the hour it last did, so a reader that stopped acknowledging can be forgotten.
+function migrateToV4(db: Database.Database): void {
+  db.exec(`
+    BEGIN IMMEDIATE;
+    CREATE TABLE IF NOT EXISTS mailbox_readers (
+      mailbox_id TEXT NOT NULL REFERENCES mailboxes (mailbox_id),
+      reader TEXT NOT NULL,
+      acked_up_to INTEGER NOT NULL,
+      acked_hour INTEGER NOT NULL,
+      PRIMARY KEY (mailbox_id, reader)
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS mailbox_readers_by_hour ON mailbox_readers (acked_hour);
+    PRAGMA user_version = 4;
     COMMIT;
   `);
 }

@@ -5,6 +5,8 @@ import {
   ackRequestSchema,
   bundleIdSchema,
   listBundlesQuerySchema,
+  MAX_READERS_PER_MAILBOX,
+  readerIdSchema,
   type AckResponse,
   type ListBundlesResponse,
   type PutBundleResponse,
@@ -12,6 +14,7 @@ import {
 import { authorizeMailbox } from './authorizeMailbox';
 import { bundleIdOf } from './bundleIdOf';
 import type { CommitQueue } from './createCommitQueue';
+import { expiryCutoff } from './expiryCutoff';
 import { floorToHour, formatHour } from './floorToHour';
 import type { RelayDeps } from './RelayDeps';
 import { sendRelayError } from './sendRelayError';
@@ -97,12 +100,34 @@ export function registerBundleRoutes(v1: FastifyInstance, { config, store, clock
     '/mailboxes/:mailboxId/ack',
     { onRequest: puller, bodyLimit: 1024 },
     async (request, reply) => {
+      if (hasBadReader(request.body)) {
+        return sendRelayError(reply, 'malformed_reader', 'A reader id is 22 characters of unpadded base64url (16 bytes).');
+      }
       const body = ackRequestSchema.safeParse(request.body);
       if (!body.success) {
-        return sendRelayError(reply, 'invalid_request', 'Send a JSON body { "upTo": <seq> }.');
+        return sendRelayError(reply, 'invalid_request', 'Send a JSON body { "upTo": <seq>, "reader": <reader id> }.');
       }
-      const response: AckResponse = { deleted: store.ack(request.params.mailboxId, body.data.upTo) };
-      return reply.send(response);
+      const { upTo, reader } = body.data;
+      const { mailboxId } = request.params;
+      if (reader === undefined) return reply.send({ deleted: store.ack(mailboxId, upTo) } satisfies AckResponse);
+      const now = clock();
+      const result = store.ackAsReader({
+        mailboxId,
+        reader,
+        upTo,
+        hourMs: floorToHour(now),
+        staleAtOrBeforeHourMs: expiryCutoff(now, config.ttlMs),
+        maxReaders: MAX_READERS_PER_MAILBOX,
+      });
+      if (result.kind === 'too-many-readers') {
+        return sendRelayError(reply, 'too_many_readers', `This mailbox already has ${MAX_READERS_PER_MAILBOX} readers acknowledging.`);
+      }
+      return reply.send({ deleted: result.deleted } satisfies AckResponse);
     },
   );
+}
+
+/** A body that names a reader in the wrong form gets its own code, so a client can tell it from other mistakes. */
+function hasBadReader(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Object.hasOwn(body, 'reader') && !readerIdSchema.safeParse((body as { reader: unknown }).reader).success;
 }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, RelayStore } from '../../src/relay/RelayStore';
+import { expiryCutoff } from '../../src/relay/expiryCutoff';
 import { hashToken } from '../../src/relay/hashToken';
 import { makeTempDir } from './relayProcess';
 
@@ -105,6 +106,61 @@ describe('RelayStore', () => {
     const db = new Database(join(dir, DATABASE_FILE));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+    store.close();
+  });
+});
+
+describe('RelayStore readers', () => {
+  const DAY = 86_400_000;
+  const TTL = 30 * DAY;
+
+  function ackAt(store: RelayStore, mailboxId: string, reader: string, upTo: number, hourMs: number, staleAtOrBeforeHourMs: number) {
+    return store.ackAsReader({ mailboxId, reader, upTo, hourMs, staleAtOrBeforeHourMs, maxReaders: 16 });
+  }
+
+  it('forgets, on the next acknowledgement, a reader silent for the time-to-live, and deletes what the others hold', () => {
+    const { store } = openStore();
+    const mailbox = withMailbox(store);
+    const later = HOUR + 31 * DAY;
+    expect(ackAt(store, mailbox, 'lost-laptop', 0, HOUR, HOUR - DAY)).toEqual({ kind: 'acknowledged', deleted: 0 });
+    store.putBundle(mailbox, 'x', Buffer.from('x'), later);
+    const seq = store.listBundles(mailbox, 0, 10).bundles[0]?.seq ?? 0;
+    // Control: while the silent reader still counts, the other reader's acknowledgement deletes nothing.
+    expect(ackAt(store, mailbox, 'active', seq, later, HOUR - DAY)).toEqual({ kind: 'acknowledged', deleted: 0 });
+    expect([...store.readerMarks(mailbox).keys()]).toEqual(['active', 'lost-laptop']);
+    expect(ackAt(store, mailbox, 'active', seq, later, expiryCutoff(later, TTL))).toEqual({ kind: 'acknowledged', deleted: 1 });
+    expect(store.readerMarks(mailbox)).toEqual(new Map([['active', seq]]));
+    store.close();
+  });
+
+  it('lets the time-to-live purge forget silent readers and delete what the readers left acknowledged, per mailbox', () => {
+    const { store } = openStore();
+    const a = withMailbox(store, 'a');
+    const b = withMailbox(store, 'b');
+    const later = HOUR + 20 * DAY;
+    ackAt(store, a, 'silent', 0, HOUR, 0);
+    ackAt(store, b, 'silent', 0, HOUR, 0);
+    store.putBundle(a, 'a1', Buffer.from('a1'), later);
+    store.putBundle(b, 'b1', Buffer.from('b1'), later);
+    const seqA = store.listBundles(a, 0, 10).bundles[0]?.seq ?? 0;
+    ackAt(store, a, 'active', seqA, later, 0);
+    expect(store.purgeReceivedAtOrBefore(HOUR - DAY)).toBe(0);
+    expect(store.purgeReceivedAtOrBefore(HOUR)).toBe(1);
+    // Mailbox b has no reader left and its bundle is young: only the time-to-live will delete it.
+    expect(store.listBundles(a, 0, 10).bundles).toEqual([]);
+    expect(store.listBundles(b, 0, 10).bundles.map((x) => x.bundleId)).toEqual(['b1']);
+    store.close();
+  });
+
+  it('remembers at most maxReaders readers; a known reader is never refused', () => {
+    const { store } = openStore();
+    const mailbox = withMailbox(store);
+    const ack = (reader: string) => store.ackAsReader({ mailboxId: mailbox, reader, upTo: 0, hourMs: HOUR, staleAtOrBeforeHourMs: 0, maxReaders: 2 });
+    expect(ack('one').kind).toBe('acknowledged');
+    expect(ack('two').kind).toBe('acknowledged');
+    expect(ack('three')).toEqual({ kind: 'too-many-readers' });
+    expect(ack('one').kind).toBe('acknowledged');
+    expect([...store.readerMarks(mailbox).keys()]).toEqual(['one', 'two']);
     store.close();
   });
 });

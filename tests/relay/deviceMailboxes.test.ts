@@ -167,7 +167,7 @@ describe('device mailboxes over time and across versions', () => {
     expect(await listedAt('2025-01-31T11:00:00Z')).toEqual([]);
   });
 
-  it('migrates a v1 data folder: its mailboxes and bundles stay, device mailboxes work, the schema is the current one (3)', async () => {
+  it('migrates a v1 data folder: its mailboxes and bundles stay, device mailboxes work, the schema is the current one (4)', async () => {
     const dataDir = `${makeTempDir('device-migrate')}/data`;
     // A v1 relay's data folder, written first by a relay and then rolled back to exactly the v1 schema.
     const v1 = await spawnRelay({ dataDir, env: { DALA_ADMIN_TOKEN: ADMIN_TOKEN } });
@@ -198,7 +198,7 @@ describe('device mailboxes over time and across versions', () => {
       await v2.kill('SIGTERM');
     }
     const after = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    expect(after.pragma('user_version', { simple: true })).toBe(4);
     after.close();
   });
 });

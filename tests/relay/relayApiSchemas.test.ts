@@ -33,9 +33,11 @@ describe('relay API schemas', () => {
     }
   });
 
-  it('accept only { upTo: <whole number> } as an acknowledgement', () => {
+  it('accept only { upTo: <whole number>, reader?: <16 bytes of base64url> } as an acknowledgement', () => {
     expect(ackRequestSchema.parse({ upTo: 12 })).toEqual({ upTo: 12 });
-    for (const body of [{ upTo: -1 }, { upTo: 1.5 }, { upTo: '3' }, { upTo: 3, extra: true }, null, []]) {
+    expect(ackRequestSchema.parse({ upTo: 12, reader: 'rEaDeR0123456789abcdeQ' })).toEqual({ upTo: 12, reader: 'rEaDeR0123456789abcdeQ' });
+    const badReaders = [{ upTo: 1, reader: 'rEaDeR0123456789abcdeB' }, { upTo: 1, reader: 'short' }, { upTo: 1, reader: 7 }, { reader: 'rEaDeR0123456789abcdeQ' }];
+    for (const body of [{ upTo: -1 }, { upTo: 1.5 }, { upTo: '3' }, { upTo: 3, extra: true }, null, [], ...badReaders]) {
       expect(ackRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
     }
   });

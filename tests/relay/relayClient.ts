@@ -54,6 +54,15 @@ export function ack(url: string, mailbox: CreateMailboxResponse, upTo: number): 
   });
 }
 
+/** An acknowledgement as a named reader; `reader` is sent as given, so a test can send a malformed one. */
+export function ackAs(url: string, mailbox: CreateMailboxResponse, reader: unknown, upTo: number): Promise<Response> {
+  return fetch(url + relayPaths.ack(mailbox.mailboxId), {
+    method: 'POST',
+    headers: { ...bearer(mailbox.pullToken), 'content-type': 'application/json' },
+    body: JSON.stringify({ upTo, reader }),
+  });
+}
+
 /** The error code of a relay error response (and a check that the body has the documented shape). */
 export async function errorCode(response: Response): Promise<string> {
   return relayErrorBodySchema.parse(await response.json()).error.code;
