@@ -1,6 +1,6 @@
 import { contentIdAsync } from '../crypto/sha256';
 import type { DataKeyHolder } from './dataKeyHolder';
-import type { BundleRow, OutboxRow, OutboxState, ReportRow } from './schema';
+import type { BundleRow } from './schema';
 import type { BundleDelivery, OutboxWriteFailure, Result, UnsentBundle } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { VaultLockedError } from './VaultLockedError';
@@ -26,7 +26,6 @@ export async function listUnsentBundles(ctx: StoreContext, holder: DataKeyHolder
   );
 }
 
-const SENT: ReadonlySet<OutboxState> = new Set<OutboxState>(['delivered', 'acknowledged']);
 const BUNDLE_ID = /^[A-Za-z0-9_-]{43}$/;
 
 function checkDelivery({ firstCounter, lastCounter, id, seq }: BundleDelivery, operation: string): void {
@@ -36,28 +35,13 @@ function checkDelivery({ firstCounter, lastCounter, id, seq }: BundleDelivery, o
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`${operation}: seq must be a positive integer`);
 }
 
-/** Which of these reports have every version at a relay (delivered, or since acknowledged), given the versions just delivered. */
-async function reportsNowDelivered(ctx: StoreContext, justDelivered: readonly OutboxRow[]): Promise<ReportRow[]> {
-  const { db } = ctx;
-  const delivered = new Map<string, Set<number>>();
-  for (const row of justDelivered) delivered.set(row.reportId, (delivered.get(row.reportId) ?? new Set()).add(row.version));
-  const reports = (await db.reports.bulkGet([...delivered.keys()])).filter((report) => report !== undefined);
-  // Usually none: the other versions of amended reports, delivered in earlier bundles or still waiting.
-  const others = reports.flatMap((report) =>
-    Array.from({ length: report.latestVersion }, (_, i): [string, number] => [report.reportId, i + 1]).filter(([, version]) => !delivered.get(report.reportId)?.has(version)),
-  );
-  const otherRows = others.length === 0 ? [] : await db.outbox.where('[reportId+version]').anyOf(others).toArray();
-  const sent = new Set(otherRows.filter((row) => SENT.has(row.state)).map((row) => `${row.reportId}/${row.version}`));
-  const notSent = new Set(others.filter(([reportId, version]) => !sent.has(`${reportId}/${version}`)).map(([reportId]) => reportId));
-  return reports.filter((report) => !notSent.has(report.reportId));
-}
-
 /**
- * Records that a relay holds these bundles, in ONE transaction: each bundle keeps only a sealed receipt
- * { id, seq } (its bytes are no longer needed on the phone), its versions become 'delivered', and so does
- * every report all of whose versions are now at a relay. Idempotent: a bundle delivered twice (two tabs,
- * a retry) stays delivered once. Reads no bundle bytes: the answers name the bundles as unsentBundles did,
- * and each one's counters are checked against its outbox rows.
+ * Records that a relay holds these bundles, in ONE transaction and with ONE write per bundle: the bundle
+ * row becomes 'delivered' and keeps only a sealed receipt { id, seq } (its bytes are no longer needed on
+ * the phone). Its outbox rows stay 'sealed' and no report row is rewritten: readers derive that they are
+ * delivered (undeliveredVersions.ts). Idempotent: a bundle delivered twice (two tabs, a retry) stays
+ * delivered once. Reads no bundle bytes: the answers name the bundles as unsentBundles did, and each one's
+ * counters are checked against its outbox rows.
  */
 export async function markBundlesDelivered(ctx: StoreContext, holder: DataKeyHolder, deliveries: readonly BundleDelivery[], operation = 'markBundlesDelivered'): Promise<Result<void, OutboxWriteFailure>> {
   if (!Array.isArray(deliveries)) throw new TypeError(`${operation}: deliveries must be an array`);
@@ -65,7 +49,7 @@ export async function markBundlesDelivered(ctx: StoreContext, holder: DataKeyHol
   if (holder.isWiped()) return { ok: false, reason: 'locked' };
   if (deliveries.length === 0) return { ok: true, value: undefined };
   const { db } = ctx;
-  return writeTransaction(db, [db.bundles, db.outbox, db.reports], async () => {
+  return writeTransaction(db, [db.bundles, db.outbox], async () => {
     const sealed = new Set(await db.bundles.where('state').equals('sealed').primaryKeys());
     const others = deliveries.filter((delivery) => !sealed.has(delivery.firstCounter)).map((delivery) => delivery.firstCounter);
     const known = new Set(others.length === 0 ? [] : await db.bundles.where(':id').anyOf(others).primaryKeys());
@@ -74,24 +58,23 @@ export async function markBundlesDelivered(ctx: StoreContext, holder: DataKeyHol
     // Each sealed bundle once, even when two answers for it are in the same batch.
     const batch = [...new Map(deliveries.filter((delivery) => sealed.has(delivery.firstCounter)).map((delivery) => [delivery.firstCounter, delivery])).values()];
     if (batch.length === 0) return;
-    // Requests in one transaction run in order; issued together they save round trips.
-    const ranges = await Promise.all(batch.map(({ firstCounter, lastCounter }) => db.outbox.where('counter').between(firstCounter, lastCounter, true, true).toArray()));
+    // A bundle's rows are contiguous from its first counter (sealed in one transaction), so its first and
+    // last rows carrying it and the next row not carrying it prove the counters are its own.
+    const ends = await db.outbox.bulkGet(batch.flatMap(({ firstCounter, lastCounter }) => [firstCounter, lastCounter, lastCounter + 1]));
     batch.forEach(({ firstCounter, lastCounter }, i) => {
-      const rows = ranges[i] ?? [];
-      if (rows.length !== lastCounter - firstCounter + 1 || rows.some((row) => row.bundle !== firstCounter)) {
+      const [first, last, after] = ends.slice(3 * i, 3 * i + 3);
+      if (first?.bundle !== firstCounter || last?.bundle !== firstCounter || after?.bundle === firstCounter) {
         throw new Error(`${operation}: bundle ${firstCounter} does not carry counters ${firstCounter}..${lastCounter}`);
       }
     });
-    const bundles = batch.map(({ firstCounter, lastCounter, id, seq }): BundleRow => ({
-      firstCounter,
-      lastCounter,
-      state: 'delivered',
-      sealedReceipt: holder.seal({ format: SEALED_RECEIPT_FORMAT, id, seq }, operation),
-    }));
-    const nowDelivered = ranges.flat().map((version) => ({ ...version, state: 'delivered' as const }));
-    await Promise.all([db.bundles.bulkPut(bundles), db.outbox.bulkPut(nowDelivered)]);
-    const reports = await reportsNowDelivered(ctx, nowDelivered);
-    await db.reports.bulkPut(reports.map((report) => ({ ...report, state: 'delivered' as const })));
+    await db.bundles.bulkPut(
+      batch.map(({ firstCounter, lastCounter, id, seq }): BundleRow => ({
+        firstCounter,
+        lastCounter,
+        state: 'delivered',
+        sealedReceipt: holder.seal({ format: SEALED_RECEIPT_FORMAT, id, seq }, operation),
+      })),
+    );
   });
 }
 

@@ -1,28 +1,46 @@
 import type { DataKeyHolder } from './dataKeyHolder';
+import type { DalaDatabase, OutboxRow } from './schema';
 import { openReportVersion } from './sealedReportVersion';
 import type { OutboxSummary } from './storeApi';
 import type { StoreContext } from './storeContext';
+import { readUndeliveredVersions } from './undeliveredVersions';
 import { VaultLockedError } from './VaultLockedError';
+
+interface Waiting {
+  /** Reports with a version no relay has yet. */
+  readonly reports: number;
+  readonly unsealedVersions: number;
+  readonly oldest: OutboxRow | undefined;
+}
+
+/** What waits to be delivered; a 'queued' report with no version waiting is delivered (see undeliveredVersions.ts). */
+async function readWaiting(db: DalaDatabase, joined: boolean): Promise<Waiting> {
+  // Nothing is sealed or delivered before joining: every report is 'local', every version unsealed.
+  if (!joined) {
+    const [unsealedVersions, oldest] = await Promise.all([db.outbox.where('state').equals('unsealed').count(), db.outbox.where('state').equals('unsealed').first()]);
+    return { reports: 0, unsealedVersions, oldest };
+  }
+  const waiting = await readUndeliveredVersions(db);
+  return { reports: new Set(waiting.map((row) => row.reportId)).size, unsealedVersions: waiting.filter((row) => row.state === 'unsealed').length, oldest: waiting[0] };
+}
 
 /** Counts for the home screen's sync line; decrypts at most one version (the oldest undelivered, for its age). */
 export async function readOutboxSummary(ctx: StoreContext, holder: DataKeyHolder): Promise<OutboxSummary> {
   if (holder.isWiped()) throw new VaultLockedError('outboxSummary');
   const { db } = ctx;
-  const counts = await db.transaction('r', [db.organisation, db.reports, db.outbox, db.bundles, db.reportVersions], async () => {
-    const [joined, local, queued, delivered, unsealedVersions, unsentBundles, firstUnsealed, firstSealed] = await Promise.all([
+  const counts = await db.transaction('r', [db.organisation, db.reports, db.outbox, db.bundles, db.bundleChain, db.reportVersions], async () => {
+    const [joined, local, queuedRows, deliveredRows, unsentBundles] = await Promise.all([
       db.organisation.count(),
       db.reports.where('state').equals('local').count(),
       db.reports.where('state').equals('queued').count(),
       db.reports.where('state').equals('delivered').count(),
-      db.outbox.where('state').equals('unsealed').count(),
       db.bundles.where('state').equals('sealed').count(),
-      // Within one state, rows come in primary key (counter) order: first() is the oldest.
-      db.outbox.where('state').equals('unsealed').first(),
-      db.outbox.where('state').equals('sealed').first(),
     ]);
-    const oldest = [firstUnsealed, firstSealed].filter((row) => row !== undefined).sort((a, b) => a.counter - b.counter)[0];
-    const oldestRow = oldest === undefined ? undefined : await db.reportVersions.get([oldest.reportId, oldest.version]);
-    return { joined: joined > 0, reports: { local, queued, delivered }, unsealedVersions, unsentBundles, oldestRow };
+    const waiting = await readWaiting(db, joined > 0);
+    // Joined, every waiting version belongs to a 'queued' report (joining queues the 'local' ones, and an amendment re-queues).
+    const queued = Math.min(waiting.reports, queuedRows);
+    const oldestRow = waiting.oldest === undefined ? undefined : await db.reportVersions.get([waiting.oldest.reportId, waiting.oldest.version]);
+    return { joined: joined > 0, reports: { local, queued, delivered: deliveredRows + queuedRows - queued }, unsealedVersions: waiting.unsealedVersions, unsentBundles, oldestRow };
   });
   const { oldestRow, ...rest } = counts;
   return { ...rest, oldestUndeliveredSavedAt: oldestRow === undefined ? null : openReportVersion(holder, oldestRow, 'outboxSummary').savedAt };

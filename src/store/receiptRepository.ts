@@ -3,6 +3,7 @@ import type { DataKeyHolder } from './dataKeyHolder';
 import { readSettings } from './settingsRepository';
 import type { CounterRange, OutboxWriteFailure, ReceiptOutcome, RemovedReport, Result } from './storeApi';
 import type { StoreContext } from './storeContext';
+import { deliveredBundleKeys, isVersionDelivered } from './undeliveredVersions';
 import { VaultLockedError } from './VaultLockedError';
 import { writeTransaction } from './writeTransaction';
 
@@ -17,18 +18,20 @@ function checkRanges(counters: readonly CounterRange[]): void {
 
 /**
  * Marks what a verified receipt covers, in one transaction with the removal it may trigger, so a crash
- * never leaves a report half deleted. Only 'delivered' versions are acknowledged: a receipt cannot make
- * an unsent version look received. Idempotent: the same receipt applied twice changes nothing more.
+ * never leaves a report half deleted. Only delivered versions are acknowledged (marked 'delivered', or
+ * 'sealed' in a delivered bundle: undeliveredVersions.ts): a receipt cannot make an unsent version look
+ * received. Idempotent: the same receipt applied twice changes nothing more.
  */
 export async function applyReceipt(ctx: StoreContext, holder: DataKeyHolder, counters: readonly CounterRange[]): Promise<Result<ReceiptOutcome, OutboxWriteFailure>> {
   checkRanges(counters);
   if (holder.isWiped()) return { ok: false, reason: 'locked' };
   const { db } = ctx;
-  return writeTransaction(db, [db.outbox, db.reports, db.reportVersions, db.settings], async () => {
+  return writeTransaction(db, [db.outbox, db.bundles, db.reports, db.reportVersions, db.settings], async () => {
     const touched = new Set<string>();
+    const deliveredBundles = await deliveredBundleKeys(db);
     for (const { first, last } of counters) {
       const rows = await db.outbox.where('counter').between(first, last, true, true).toArray();
-      const delivered = rows.filter((row) => row.state === 'delivered');
+      const delivered = rows.filter((row) => isVersionDelivered(row, deliveredBundles));
       await db.outbox.bulkPut(delivered.map((row) => ({ ...row, state: 'acknowledged' as const })));
       for (const row of delivered) touched.add(row.reportId);
     }
@@ -36,7 +39,8 @@ export async function applyReceipt(ctx: StoreContext, holder: DataKeyHolder, cou
     for (const reportId of touched) {
       const versions = await db.outbox.where('[reportId+version]').between([reportId, Dexie.minKey], [reportId, Dexie.maxKey]).toArray();
       const report = await db.reports.get(reportId);
-      if (report?.state === 'delivered' && versions.every((version) => version.state === 'acknowledged')) {
+      // Acknowledged versions were all delivered, so a 'queued' report is then delivered too (undeliveredVersions.ts).
+      if ((report?.state === 'delivered' || report?.state === 'queued') && versions.every((version) => version.state === 'acknowledged')) {
         await db.reports.update(reportId, { state: 'acknowledged' });
         acknowledged += 1;
       }

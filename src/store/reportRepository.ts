@@ -5,6 +5,7 @@ import type { DataKeyHolder } from './dataKeyHolder';
 import { openReportVersion, sealReportVersion } from './sealedReportVersion';
 import type { ReportSummary, ReportVersionRecord, Result, SaveFailure } from './storeApi';
 import type { StoreContext } from './storeContext';
+import { readUndeliveredVersions } from './undeliveredVersions';
 import { VaultLockedError } from './VaultLockedError';
 import { writeTransaction } from './writeTransaction';
 
@@ -42,15 +43,18 @@ export async function saveReportVersion(ctx: StoreContext, holder: DataKeyHolder
 export async function listReportSummaries(ctx: StoreContext, holder: DataKeyHolder): Promise<ReportSummary[]> {
   if (holder.isWiped()) throw new VaultLockedError('listReports');
   const { db } = ctx;
-  const rows = await db.transaction('r', [db.reports, db.reportVersions], async () => {
+  const rows = await db.transaction('r', [db.reports, db.reportVersions, db.outbox, db.bundles, db.bundleChain], async () => {
     // A removed report has no version left to show; listRemovedReports lists those.
-    const reports = (await db.reports.toArray()).filter((report) => report.state !== 'removed');
+    const [all, waiting] = await Promise.all([db.reports.toArray(), readUndeliveredVersions(db)]);
+    const reports = all.filter((report) => report.state !== 'removed');
     const latest = await db.reportVersions.bulkGet(reports.map((r) => [r.reportId, r.latestVersion] as [string, number]));
-    return reports.map((report, i) => ({ report, latest: latest[i] }));
+    return { reports: reports.map((report, i) => ({ report, latest: latest[i] })), waiting: new Set(waiting.map((row) => row.reportId)) };
   });
-  const summaries = rows.map(({ report, latest }): ReportSummary => {
+  const summaries = rows.reports.map(({ report, latest }): ReportSummary => {
     if (latest === undefined) throw new Error(`listReports: report ${report.reportId} has no version ${report.latestVersion}`);
-    return { reportId: report.reportId, latest: openReportVersion(holder, latest, 'listReports'), versionCount: report.latestVersion, state: report.state };
+    // Deliveries are recorded per bundle: a 'queued' report none of whose versions waits is delivered.
+    const state = report.state === 'queued' && !rows.waiting.has(report.reportId) ? 'delivered' : report.state;
+    return { reportId: report.reportId, latest: openReportVersion(holder, latest, 'listReports'), versionCount: report.latestVersion, state };
   });
   // The device counter orders saves without trusting the wall clock, which can jump on a phone.
   return summaries.sort((a, b) => b.latest.counter - a.latest.counter);

@@ -66,8 +66,10 @@ export interface ReportRow {
 
 /**
  * A saved version starts 'unsealed'; once an organisation is joined it is sealed into a bundle
- * ('sealed', the bundle's bytes stored before any upload), becomes 'delivered' when a relay has it, and
+ * ('sealed', the bundle's bytes stored before any upload), is delivered when a relay has it, and
  * 'acknowledged' when a coordinator's receipt names its counter (a new value, not a new index: no bump).
+ * Delivery is recorded on the bundle row alone: the row stays 'sealed'. Older databases wrote 'delivered'
+ * on each row; both forms mean the same (readers derive it: undeliveredVersions.ts).
  */
 export type OutboxState = 'unsealed' | 'sealed' | 'delivered' | 'acknowledged';
 

@@ -267,7 +267,7 @@ export interface VaultSession {
   sealPendingVersions(packing: BundlePacking, scope: SealScope): Promise<Result<number, SealFailure>>;
   /** Sealed, undelivered bundles, oldest first. */
   unsentBundles(): Promise<UnsentBundle[]>;
-  /** The relay has the bundle starting at firstCounter (answered 2xx with seq): its versions and reports become delivered. */
+  /** The relay has the bundle starting at firstCounter (answered 2xx with seq): one write, to the bundle row; its versions, and reports with every version at a relay, read as delivered from then on. */
   markBundleDelivered(firstCounter: number, seq: number): Promise<Result<void, OutboxWriteFailure>>;
   /** markBundleDelivered for several relay answers in ONE transaction: all of them are recorded, or none. */
   markBundlesDelivered(deliveries: readonly BundleDelivery[]): Promise<Result<void, OutboxWriteFailure>>;
