@@ -2,7 +2,7 @@
 // All of it is stored encrypted under the vault's data key (coordinatorVaultFile.ts).
 import { z } from 'zod';
 import { inviteSchema } from '../protocol/invite';
-import { mailboxIdSchema, mailboxTokenSchema, seqSchema } from '../protocol/relayApi';
+import { mailboxIdSchema, mailboxTokenSchema, readerIdSchema, seqSchema } from '../protocol/relayApi';
 
 export const COORDINATOR_STATE_VERSION = 1;
 
@@ -25,6 +25,11 @@ export const organisationSchema = z.strictObject({
   invite: inviteSchema,
   /** Where the invite link points (the app's URL). */
   appUrl: z.string(),
+  /**
+   * Who this coordinator is when it acknowledges on the relays (PROTOCOL.md, the ack's `reader`): random,
+   * picked by the first pull that needs it. Absent in states written before readers existed.
+   */
+  reader: readerIdSchema.optional(),
 });
 
 export const coordinatorStateSchema = z.strictObject({

@@ -1,7 +1,11 @@
 // Pulls one organisation's mailbox from each of its relays. Page by page: fetch, check and open every
 // bundle; every `saveEveryBundles` bundles and at the end, write reports.bin, then the new cursor into
 // coordinator.json, and only then acknowledge (which lets the relay delete): a crash at any point loses
-// nothing and a re-pull only finds duplicates.
+// nothing and a re-pull only finds duplicates. Acknowledgements name this coordinator's reader id, so
+// the relay keeps bundles until every coordinator of the organisation has acknowledged them; a pass that
+// acknowledged nothing new still acknowledges its cursor, so the relay counts (and keeps counting) it.
+import { toBase64Url } from '../crypto/bytes';
+import { randomBytes } from '../crypto/random';
 import { coordinatorIdentity } from './coordinatorIdentity';
 import { saveArchive } from './coordinatorArchive';
 import type { CoordinatorArchive } from './coordinatorArchive';
@@ -68,6 +72,8 @@ const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_SAVE_EVERY = 1000;
 /** Bundle fetches kept in flight ahead of the one being opened. */
 const FETCH_AHEAD = 4;
+/** A reader id is 16 random bytes (PROTOCOL.md, "Identifiers"). */
+const READER_ID_BYTES = 16;
 
 function withCursor(state: CoordinatorState, mailboxId: string, url: string, lastSeq: number): CoordinatorState {
   return {
@@ -78,6 +84,10 @@ function withCursor(state: CoordinatorState, mailboxId: string, url: string, las
   };
 }
 
+function withReader(state: CoordinatorState, mailboxId: string, reader: string): CoordinatorState {
+  return { ...state, organisations: state.organisations.map((org) => (org.mailboxId !== mailboxId ? org : { ...org, reader })) };
+}
+
 export async function pullOrganisation(options: PullOrganisationOptions): Promise<PullOrganisationResult> {
   const { storage, mailboxId, clientFor } = options;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -86,6 +96,12 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
   const organisation = vault.state.organisations.find((org) => org.mailboxId === mailboxId);
   if (organisation === undefined) throw new RangeError(`pullOrganisation: no organisation with mailboxId ${mailboxId}`);
   const { pullToken } = organisation;
+  let reader = organisation.reader;
+  if (reader === undefined) {
+    // Stored before the first acknowledgement names it, or the next pull would be a second, phantom reader.
+    reader = toBase64Url(randomBytes(READER_ID_BYTES));
+    vault = await saveCoordinatorState(storage, vault, withReader(vault.state, mailboxId, reader));
+  }
   const intake = createBundleIntake({
     storage,
     archive: options.archive,
@@ -108,6 +124,7 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
     let listed = 0;
     let handledUpTo = after;
     let unsaved = 0;
+    let acknowledged = false;
     for (;;) {
       const page = await client.listBundles(mailboxId, pullToken, handledUpTo, pageSize);
       if (!page.ok) {
@@ -148,12 +165,17 @@ export async function pullOrganisation(options: PullOrganisationOptions): Promis
       if (handledUpTo > after && (!more || unsaved >= saveEvery)) {
         await saveArchive(storage, vault, intake.archive());
         vault = await saveCoordinatorState(storage, vault, withCursor(vault.state, mailboxId, cursor.url, handledUpTo));
-        const acked = await client.ack(mailboxId, pullToken, handledUpTo);
+        const acked = await client.ack(mailboxId, pullToken, handledUpTo, reader);
         ackFailure = acked.ok ? null : acked;
+        acknowledged = true;
         after = handledUpTo;
         unsaved = 0;
       }
       if (!more) break;
+    }
+    if (!acknowledged && failure === null) {
+      const acked = await client.ack(mailboxId, pullToken, after, reader);
+      ackFailure = acked.ok ? null : acked;
     }
     reports.push({ url: cursor.url, fetched, vanished, lastSeq: after, failure, ackFailure });
   }

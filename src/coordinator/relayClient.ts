@@ -39,7 +39,8 @@ export interface RelayClient {
   createMailbox(adminToken: string | null): Promise<RelayCallResult<CreateMailboxResponse>>;
   listBundles(mailboxId: string, pullToken: string, after: number, limit?: number): Promise<RelayCallResult<ListBundlesResponse>>;
   fetchBundle(mailboxId: string, pullToken: string, bundleId: string): Promise<RelayCallResult<Uint8Array>>;
-  ack(mailboxId: string, pullToken: string, upTo: number): Promise<RelayCallResult<AckResponse>>;
+  /** Acknowledges up to `upTo` as `reader` (the relay deletes only what every reader has); without one, the legacy ack that deletes at once. */
+  ack(mailboxId: string, pullToken: string, upTo: number, reader?: string): Promise<RelayCallResult<AckResponse>>;
   /** Puts a message (a receipt) into a device mailbox; idempotent, like a bundle upload. */
   putDeviceMessage(deviceMailbox: string, pullToken: string, messageId: string, bytes: Uint8Array): Promise<RelayCallResult<PutMessageResponse>>;
   /** Replaces the mailbox's upload token; the old one is refused for bundles from then on. */
@@ -161,10 +162,14 @@ export function createRelayClient(url: string, options: RelayClientOptions = {})
     fetchBundle: (mailboxId, pullToken, bundleId) =>
       call(relayPaths.bundle(mailboxId, bundleId), { headers: bearer(pullToken) }, async (response) => ({ ok: true, value: await readBounded(response, BUNDLE_MAX_BYTES) })),
 
-    ack: (mailboxId, pullToken, upTo) =>
+    ack: (mailboxId, pullToken, upTo, reader) =>
       call(
         relayPaths.ack(mailboxId),
-        { method: 'POST', headers: { ...bearer(pullToken), 'content-type': 'application/json' }, body: JSON.stringify({ upTo }) },
+        {
+          method: 'POST',
+          headers: { ...bearer(pullToken), 'content-type': 'application/json' },
+          body: JSON.stringify(reader === undefined ? { upTo } : { upTo, reader }),
+        },
         json(ackResponseSchema),
       ),
 

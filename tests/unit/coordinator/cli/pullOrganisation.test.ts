@@ -8,6 +8,7 @@ import type { CoordinatorArchive } from '../../../../src/coordinator/coordinator
 import { coordinatorIdentity } from '../../../../src/coordinator/coordinatorIdentity';
 import type { CoordinatorVault } from '../../../../src/coordinator/CoordinatorVault';
 import { createCoordinatorVault } from '../../../../src/coordinator/createCoordinatorVault';
+import { openCoordinatorVault } from '../../../../src/coordinator/openCoordinatorVault';
 import { pullOrganisation } from '../../../../src/coordinator/pullOrganisation';
 import type { RelayCallResult, RelayClient } from '../../../../src/coordinator/relayClient';
 import { saveCoordinatorState } from '../../../../src/coordinator/saveCoordinatorState';
@@ -22,11 +23,14 @@ import type { MemoryStorage } from './memoryStorage';
 const RELAY = 'https://relay.example.org';
 const MIRROR = 'https://mirror.example.org';
 const TOKEN = 'PULLtokenPULLtokenPULLtokenPULLtokenPULLtok';
+const READER = 'rEaDeRoFtHiSvAuLt0123w';
 
 interface FakeRelay {
   readonly client: RelayClient;
   readonly held: Map<number, { id: string; bytes: Uint8Array }>;
   readonly acks: number[];
+  /** The reader each acknowledgement named, in order. */
+  readonly ackReaders: (string | undefined)[];
   /** Device messages put, in order. */
   readonly messages: { deviceMailbox: string; id: string; bytes: Uint8Array }[];
   /** Set to make putDeviceMessage fail. */
@@ -43,6 +47,7 @@ function fakeRelay(url: string, log: string[]): FakeRelay {
   const relay: FakeRelay = {
     held,
     acks: [],
+    ackReaders: [],
     messages: [],
     refuseMessages: false,
     onFetch: null,
@@ -65,9 +70,10 @@ function fakeRelay(url: string, log: string[]): FakeRelay {
         if (entry === undefined) return { ok: false, reason: 'http-error', status: 404, code: 'unknown_bundle', message: 'gone', retryAfterSeconds: null };
         return { ok: true, value: entry[1].bytes };
       },
-      ack: async (_mailbox, _token, upTo) => {
+      ack: async (_mailbox, _token, upTo, reader) => {
         log.push(`ack ${url} ${upTo}`);
         relay.acks.push(upTo);
+        relay.ackReaders.push(reader);
         for (const seq of [...held.keys()]) if (seq <= upTo) held.delete(seq);
         return { ok: true, value: { deleted: 0 } };
       },
@@ -124,6 +130,7 @@ beforeEach(async () => {
         relays: [{ url: RELAY, lastSeq: 0 }],
         invite: { version: 1, organisation: 'Steppe Watch', mailboxId: MAILBOX, uploadToken: TOKEN, relays: [RELAY], coordinators: [identity.inviteEntry] },
         appUrl: `${RELAY}/`,
+        reader: READER,
       },
     ],
   });
@@ -201,6 +208,51 @@ describe('pullOrganisation', () => {
     expect(again.summary).toMatchObject({ newVersions: 0, duplicates: 2, rejected: [] });
     expect(relay.acks).toEqual([2]);
     expect(exportedCounters(again.vault, again.archive)).toEqual([1, 2, 3]);
+  });
+
+  it('acknowledges as its reader id, and acknowledges its cursor when nothing new arrived so the relay keeps counting it', async () => {
+    for (const bundle of chain([1, 1])) relay.put(bundle.bytes);
+    const first = await pull();
+    expect(relay.acks).toEqual([2]);
+    vault = first.vault;
+    log.length = 0;
+    const idle = await pull(first.archive);
+    expect(idle.summary.newVersions).toBe(0);
+    // Nothing new: no file is written, and the cursor is acknowledged once more.
+    expect(log).toEqual([`ack ${RELAY} 2`]);
+    expect(relay.acks).toEqual([2, 2]);
+    expect(relay.ackReaders).toEqual([READER, READER]);
+  });
+
+  it('does not acknowledge when the relay cannot even list', async () => {
+    relay.client.listBundles = async () => ({ ok: false, reason: 'unreachable', detail: 'connection refused' });
+    const result = await pull();
+    expect(result.relays[0]?.failure).toMatchObject({ reason: 'unreachable' });
+    expect(relay.acks).toEqual([]);
+  });
+
+  it('gives a state written before readers a random reader id, stores it before the first acknowledgement, and keeps it', async () => {
+    const organisation = vault.state.organisations[0];
+    if (organisation === undefined) throw new Error('set-up');
+    const { reader: _dropped, ...withoutReader } = organisation;
+    vault = await saveCoordinatorState(storage, vault, { ...vault.state, organisations: [withoutReader] });
+    log.length = 0;
+    for (const bundle of chain([1])) relay.put(bundle.bytes);
+    const first = await pull();
+    const picked = first.vault.state.organisations[0]?.reader;
+    expect(picked).toMatch(/^[A-Za-z0-9_-]{21}[AQgw]$/);
+    expect(picked).not.toBe(READER);
+    expect(log.slice(0, 1)).toEqual(['write coordinator.json']);
+    expect(log.indexOf('write coordinator.json')).toBeLessThan(log.indexOf(`ack ${RELAY} 1`));
+    const reopened = await openCoordinatorVault(storage, 'river steppe lantern quietly blue');
+    if (!reopened.ok) throw new Error('vault unreadable');
+    expect(reopened.value.state.organisations[0]?.reader).toBe(picked);
+
+    vault = first.vault;
+    log.length = 0;
+    await pull(first.archive);
+    expect(log).toEqual([`ack ${RELAY} 1`]);
+    expect(relay.ackReaders).toEqual([picked, picked]);
   });
 
   it('keeps aside bytes that do not match the listed id, with the reason, and moves on', async () => {

@@ -32,6 +32,17 @@ describe('createRelayClient', () => {
     expect(new Headers(scripted.calls[0]?.init.headers).get('authorization')).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('acknowledges as a reader when given one, and sends the legacy body without', async () => {
+    const scripted = answering(() => json({ deleted: 0 }));
+    const client = createRelayClient(URL_, { fetch: scripted.fetch });
+    expect(await client.ack(MAILBOX, TOKEN, 9, 'rEaDeRoFtHiSvAuLt0123w')).toEqual({ ok: true, value: { deleted: 0 } });
+    expect(await client.ack(MAILBOX, TOKEN, 9)).toEqual({ ok: true, value: { deleted: 0 } });
+    expect(scripted.calls.map((call) => [call.url, call.init.body])).toEqual([
+      [`${URL_}/v1/mailboxes/${MAILBOX}/ack`, JSON.stringify({ upTo: 9, reader: 'rEaDeRoFtHiSvAuLt0123w' })],
+      [`${URL_}/v1/mailboxes/${MAILBOX}/ack`, JSON.stringify({ upTo: 9 })],
+    ]);
+  });
+
   it('refuses a list that does not move forward (it would make a pull loop for ever)', async () => {
     for (const body of [
       { bundles: [summary(2)], hasMore: true }, // not after 2
