@@ -1,7 +1,7 @@
 import { contentIdAsync } from '../crypto/sha256';
 import type { DataKeyHolder } from './dataKeyHolder';
 import type { BundleRow } from './schema';
-import type { BundleDelivery, OutboxWriteFailure, Result, UnsentBundle } from './storeApi';
+import type { BundleDelivery, OutboxWriteFailure, QueuedBundle, Result, UnsentBundle } from './storeApi';
 import type { StoreContext } from './storeContext';
 import { VaultLockedError } from './VaultLockedError';
 import { writeTransaction } from './writeTransaction';
@@ -14,16 +14,37 @@ function openBundleBytes(holder: DataKeyHolder, row: BundleRow, operation: strin
   return holder.openBytes(row.sealedBytes, operation);
 }
 
+/**
+ * Sealed bundles not yet delivered whose first counter is above `after`, oldest first: read in one go, each
+ * decrypted only when opened, so an upload can start before every bundle is decrypted.
+ */
+export async function listUnsentBundleQueue(ctx: StoreContext, holder: DataKeyHolder, after = 0): Promise<QueuedBundle[]> {
+  if (!Number.isSafeInteger(after) || after < 0) throw new RangeError('unsentBundleQueue: after must be a counter (an integer >= 0)');
+  if (holder.isWiped()) throw new VaultLockedError('unsentBundles');
+  const { db } = ctx;
+  const rows = await db.transaction('r', [db.bundles], async () => {
+    // Keys first: bundles already offered (at or below `after`) are not read again.
+    const keys = (await db.bundles.where('state').equals('sealed').primaryKeys()).filter((firstCounter) => firstCounter > after);
+    return db.bundles.bulkGet(keys);
+  });
+  return rows.map((row, i): QueuedBundle => {
+    if (row === undefined) throw new Error(`unsentBundles: sealed bundle ${i} vanished inside a transaction`);
+    const { firstCounter, lastCounter } = row;
+    return {
+      firstCounter,
+      lastCounter,
+      open: async () => {
+        if (holder.isWiped()) throw new VaultLockedError('unsentBundles');
+        const bytes = openBundleBytes(holder, row, 'unsentBundles');
+        return { firstCounter, lastCounter, id: await contentIdAsync(bytes), bytes };
+      },
+    };
+  });
+}
+
 /** Sealed bundles not yet delivered, oldest first, with the exact bytes stored when they were sealed. */
 export async function listUnsentBundles(ctx: StoreContext, holder: DataKeyHolder): Promise<UnsentBundle[]> {
-  if (holder.isWiped()) throw new VaultLockedError('unsentBundles');
-  const rows = await ctx.db.bundles.where('state').equals('sealed').toArray();
-  return Promise.all(
-    rows.map(async (row) => {
-      const bytes = openBundleBytes(holder, row, 'unsentBundles');
-      return { firstCounter: row.firstCounter, lastCounter: row.lastCounter, id: await contentIdAsync(bytes), bytes };
-    }),
-  );
+  return Promise.all((await listUnsentBundleQueue(ctx, holder)).map((bundle) => bundle.open()));
 }
 
 const BUNDLE_ID = /^[A-Za-z0-9_-]{43}$/;

@@ -1,4 +1,4 @@
-import { listUnsentBundles, markBundleDelivered, markBundlesDelivered } from './bundleRepository';
+import { listUnsentBundleQueue, listUnsentBundles, markBundleDelivered, markBundlesDelivered } from './bundleRepository';
 import { changeVaultPassphrase } from './changeVaultPassphrase';
 import { withDeviceKey } from './lendDeviceKey';
 import { deleteDraftRecord, loadDraftRecord, saveDraftRecord } from './draftRepository';
@@ -34,6 +34,7 @@ export function createVaultSession(ctx: StoreContext, { holder, deviceId }: Unlo
     applyOrganisationUpdate: (update) => applyOrganisationUpdate(ctx, holder, update),
     sealPendingVersions: (packing, scope) => sealPendingVersions(ctx, holder, packing, scope),
     unsentBundles: () => listUnsentBundles(ctx, holder),
+    unsentBundleQueue: (after) => listUnsentBundleQueue(ctx, holder, after),
     markBundleDelivered: (firstCounter, seq) => markBundleDelivered(ctx, holder, firstCounter, seq),
     markBundlesDelivered: (deliveries) => markBundlesDelivered(ctx, holder, deliveries),
     outboxSummary: () => readOutboxSummary(ctx, holder),

@@ -219,6 +219,14 @@ export interface UnsentBundle {
   readonly bytes: Uint8Array;
 }
 
+/** A sealed, undelivered bundle read from the store but not yet decrypted. */
+export interface QueuedBundle {
+  readonly firstCounter: number;
+  readonly lastCounter: number;
+  /** Decrypts the stored bytes and hashes them; throws VaultLockedError once the vault is locked. */
+  open(): Promise<UnsentBundle>;
+}
+
 export interface OutboxSummary {
   readonly joined: boolean;
   /** Reports in each state (a report counts once, by its current state). */
@@ -267,6 +275,11 @@ export interface VaultSession {
   sealPendingVersions(packing: BundlePacking, scope: SealScope): Promise<Result<number, SealFailure>>;
   /** Sealed, undelivered bundles, oldest first. */
   unsentBundles(): Promise<UnsentBundle[]>;
+  /**
+   * The same bundles, those whose first counter is above `after` (default 0: all), each decrypted only when
+   * opened: an upload may start while the rest wait, and a later call picks up bundles sealed meanwhile.
+   */
+  unsentBundleQueue(after?: number): Promise<QueuedBundle[]>;
   /** The relay has the bundle starting at firstCounter (answered 2xx with seq): one write, to the bundle row; its versions, and reports with every version at a relay, read as delivered from then on. */
   markBundleDelivered(firstCounter: number, seq: number): Promise<Result<void, OutboxWriteFailure>>;
   /** markBundleDelivered for several relay answers in ONE transaction: all of them are recorded, or none. */

@@ -13,6 +13,8 @@ export type SyncEvent =
   | { readonly type: 'stopped' }
   | { readonly type: 'flush-began' }
   | { readonly type: 'upload-began'; readonly total: number }
+  /** More bundles to send: sealed while the first ones went out. */
+  | { readonly type: 'upload-grew'; readonly more: number }
   | { readonly type: 'bundle-delivered' }
   /** The browser is offline: nothing was uploaded. */
   | { readonly type: 'went-offline' }
@@ -40,6 +42,8 @@ export function nextSyncMachine(machine: SyncMachine, event: SyncEvent): SyncMac
       return { state: { kind: 'sealing' }, failures };
     case 'upload-began':
       return { state: { kind: 'uploading', sent: 0, total: event.total }, failures };
+    case 'upload-grew':
+      return { state: state.kind === 'uploading' ? { ...state, total: state.total + event.more } : state, failures };
     case 'bundle-delivered':
       return { state: state.kind === 'uploading' ? { ...state, sent: state.sent + 1 } : state, failures: 0 };
     case 'went-offline':

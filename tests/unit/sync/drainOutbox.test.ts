@@ -7,7 +7,7 @@ import type { BundleDelivery, VaultSession } from '../../../src/store/storeApi';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
 import { outboxPacking } from '../../../src/sync/outboxPacking';
 import { createdStore, PASSPHRASE, sampleReport } from '../store/storeTestKit';
-import { createFakeRelay, createTestEngine, RELAY_A, testInvite } from './syncTestKit';
+import { createFakeRelay, createTestEngine, openStoredBundles, RELAY_A, testInvite } from './syncTestKit';
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
 
@@ -57,6 +57,41 @@ describe('draining the outbox', () => {
     expect(engine.snapshot().state).toEqual({ kind: 'idle' });
     expect(await session.unsentBundles()).toEqual([]);
     expect((await session.listReports()).map((r) => r.state)).toEqual(['delivered', 'delivered', 'delivered']);
+    engine.stop();
+    store.close();
+  });
+
+  it('uploads the bundles sealed offline while the unsealed tail is sealed, then the tail, in chain order', async () => {
+    const { store, session } = await queuedBundles('overlap', 2);
+    expect((await session.saveReport(sampleReport())).ok).toBe(true);
+    const relay = createFakeRelay();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const scopes: string[] = [];
+    const gated: VaultSession = {
+      ...session,
+      sealPendingVersions: async (packing, scope) => {
+        scopes.push(scope);
+        await gate;
+        return session.sealPendingVersions(packing, scope);
+      },
+    };
+    const { engine } = createTestEngine(gated, relay);
+    engine.start();
+    const run = engine.trigger('start');
+    // Both bundles sealed before went out while the tail's sealing was held back.
+    await vi.waitFor(() => expect(relay.stored()).toHaveLength(2));
+    expect(scopes).toEqual(['everything']);
+    expect(engine.snapshot().state).toMatchObject({ kind: 'uploading', total: 2 });
+    expect((await session.outboxSummary()).unsealedVersions).toBe(1);
+    release();
+    await run;
+    const puts = relay.requests().filter((r) => r.method === 'PUT').map((r) => b64(r.body ?? new Uint8Array()));
+    expect(puts).toHaveLength(3);
+    expect(openStoredBundles(relay).map((bundle) => [bundle.firstCounter, bundle.lastCounter])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(puts).toEqual(relay.stored().map((stored) => b64(stored.bytes)));
+    expect(engine.snapshot().state).toEqual({ kind: 'idle' });
+    expect(await session.outboxSummary()).toMatchObject({ unsealedVersions: 0, unsentBundles: 0, reports: { queued: 0, delivered: 3 } });
     engine.stop();
     store.close();
   });

@@ -82,6 +82,29 @@ describe('sealPendingVersions', () => {
     reopened.close();
   });
 
+  it('queues the unsent bundles after a counter, each decrypted to the same bytes only when opened, and none once locked', async () => {
+    const { store, session } = await joinedStore('queue');
+    for (let i = 0; i < 3; i++) {
+      expect((await session.saveReport(sampleReport())).ok).toBe(true);
+      expect((await session.sealPendingVersions(outboxPacking, 'everything')).ok).toBe(true);
+    }
+    const all = await session.unsentBundles();
+    const queue = await session.unsentBundleQueue();
+    expect(queue.map((bundle) => [bundle.firstCounter, bundle.lastCounter])).toEqual(all.map((bundle) => [bundle.firstCounter, bundle.lastCounter]));
+    expect(await Promise.all(queue.map((bundle) => bundle.open()))).toEqual(all);
+    expect((await session.unsentBundleQueue(1)).map((bundle) => bundle.firstCounter)).toEqual([2, 3]);
+    expect(await session.unsentBundleQueue(3)).toEqual([]);
+    // Delivered bundles leave the queue.
+    expect((await session.markBundleDelivered(2, 1)).ok).toBe(true);
+    expect((await session.unsentBundleQueue()).map((bundle) => bundle.firstCounter)).toEqual([1, 3]);
+    await expect(session.unsentBundleQueue(-1)).rejects.toThrow(RangeError);
+    const [first] = queue;
+    session.lock();
+    await expect(first?.open()).rejects.toThrow(/locked/);
+    await expect(session.unsentBundleQueue()).rejects.toThrow(/locked/);
+    store.close();
+  });
+
   it('splits into bundles of at most maxVersions, and halves a batch the sealer finds too large', async () => {
     const { store, session } = await joinedStore('split');
     for (let i = 0; i < 5; i++) expect((await session.saveReport(sampleReport())).ok).toBe(true);

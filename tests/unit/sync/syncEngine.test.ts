@@ -297,7 +297,7 @@ describe('sync engine', () => {
     const { store, session } = await createdStore('bug');
     expect((await joinOrganisation(session, testInvite())).ok).toBe(true);
     let broken = true;
-    const flaky = { ...session, unsentBundles: () => (broken ? Promise.reject(new Error('bug in unsentBundles')) : session.unsentBundles()) };
+    const flaky = { ...session, unsentBundleQueue: (after?: number) => (broken ? Promise.reject(new Error('bug in unsentBundles')) : session.unsentBundleQueue(after)) };
     const relay = createFakeRelay();
     const { engine } = createTestEngine(flaky, relay);
     engine.start();

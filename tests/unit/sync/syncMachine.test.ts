@@ -31,6 +31,13 @@ describe('nextSyncMachine', () => {
     ]);
   });
 
+  it('counts bundles sealed while the first ones went out into the total, and only while uploading', () => {
+    const uploading = run([{ type: 'started' }, { type: 'flush-began' }, { type: 'upload-began', total: 2 }, { type: 'bundle-delivered' }, { type: 'upload-grew', more: 1 }]);
+    expect(uploading.state).toEqual({ kind: 'uploading', sent: 1, total: 3 });
+    const sealing = run([{ type: 'started' }, { type: 'flush-began' }]);
+    expect(run([{ type: 'upload-grew', more: 1 }], sealing).state).toEqual({ kind: 'sealing' });
+  });
+
   it('backs off exponentially on consecutive failures and resets after a delivery', () => {
     const started = run([{ type: 'started' }]);
     const once = run([retry('network')], started);
