@@ -26,6 +26,7 @@ import { inviteLink } from '../protocol/inviteLink';
 import { CliFailure, fail } from './cliFailure';
 import { coordinatorFileStorage } from './coordinatorFileStorage';
 import { registerKeyCommands } from './coordinatorKeyCommands';
+import { registerShareCommands } from './coordinatorShareCommands';
 import { readPassphrase } from './coordinatorPassphrase';
 import type { PassphraseResult } from './coordinatorPassphrase';
 import { describeIntake, describeRelayFailure } from './coordinatorReport';
@@ -258,6 +259,7 @@ export function registerCoordinatorCommands(program: Command, deps: CoordinatorC
     );
 
   registerKeyCommands(coordinator, { deps, run, clientFor, unlock, archiveOf });
+  registerShareCommands(coordinator, { deps, run, clientFor, unlock, archiveOf });
 
   coordinator
     .command('import')
