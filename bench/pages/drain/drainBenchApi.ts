@@ -35,7 +35,7 @@ export interface DrainBenchApi {
   queue(reports: number): Promise<QueuedOutbox>;
   /**
    * The real sync engine's flush, online, until every report is delivered: seal what waits, read and
-   * decrypt the outbox, upload, record the answers. Keeps a copy of the bytes it uploaded for putRaw.
+   * decrypt the bundles, upload, record the answers. Keeps a copy of the bytes it uploaded for putRaw.
    * Throws if anything is left.
    */
   drain(): Promise<DrainResult>;
