@@ -10,6 +10,7 @@ import { coordinatorFiles } from '../coordinator/CoordinatorStorage';
 import type { CoordinatorStorage } from '../coordinator/CoordinatorStorage';
 import { parseCoordinatorVaultFile } from '../coordinator/coordinatorVaultFile';
 import type { CoordinatorVault } from '../coordinator/CoordinatorVault';
+import { addSharedOrganisation } from '../coordinator/addSharedOrganisation';
 import { changeCoordinatorKeys } from '../coordinator/changeCoordinatorKeys';
 import { createCoordinatorVault } from '../coordinator/createCoordinatorVault';
 import { deviceFingerprint } from '../coordinator/deviceFingerprint';
@@ -19,12 +20,15 @@ import type { DeviceNote } from '../coordinator/deviceNotes';
 import { exportFormatters } from '../coordinator/exportFormatters';
 import { importExportFile } from '../coordinator/importExportFile';
 import { openCoordinatorVault } from '../coordinator/openCoordinatorVault';
+import { openOrganisationShare } from '../coordinator/openOrganisationShare';
+import { ORGANISATION_FILE_EXTENSION } from '../coordinator/organisationShareFile';
 import { pullOrganisation } from '../coordinator/pullOrganisation';
 import { createRelayClient } from '../coordinator/relayClient';
 import type { RelayCallFailure, RelayClient } from '../coordinator/relayClient';
 import { renewCoordinatorKeys } from '../coordinator/renewCoordinatorKeys';
 import { rotateUploadToken } from '../coordinator/rotateUploadToken';
 import { sendOrgUpdate } from '../coordinator/sendOrgUpdate';
+import { shareOrganisation } from '../coordinator/shareOrganisation';
 import type { OrgUpdateSendReport } from '../coordinator/sendOrgUpdate';
 import { fromBase64Url, wipe } from '../crypto/bytes';
 import { fingerprint } from '../crypto/fingerprint';
@@ -91,6 +95,11 @@ function hourOf(iso: string): string {
   if (Number.isNaN(date.getTime())) return '';
   date.setUTCMinutes(0, 0, 0);
   return date.toISOString();
+}
+
+/** A name as part of a file name: letters and digits, the rest as single dashes. */
+function fileNamePart(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'organisation';
 }
 
 function keyFingerprint(base64url: string): string {
@@ -293,6 +302,37 @@ function openSession(storage: CoordinatorStorage, opened: CoordinatorVault, load
       }),
     sendUpdateAgain: (mailboxId) =>
       serial(async () => delivery(mailboxId, await sendOrgUpdate({ vault: current(), archive, mailboxId, clientFor, now, revokedDevices: revokedDevicesOf(notes, mailboxId) }))),
+    shareOrganisation: (mailboxId, coordinatorName) => {
+      const org = current().state.organisations.find((o) => o.mailboxId === mailboxId);
+      const listed = org?.invite.coordinators.find((c) => c.name === coordinatorName);
+      if (org === undefined || listed === undefined) return { ok: false as const, reason: 'not-listed' as const };
+      const shared = shareOrganisation(current().state, mailboxId, listed.boxPublicKey, now());
+      // The key came from the invite, so only 'self' can be refused here; anything else is a bug.
+      if (!shared.ok) {
+        if (shared.reason === 'self') return { ok: false as const, reason: 'self' as const };
+        throw new Error(`shareOrganisation: unexpected ${shared.reason}`);
+      }
+      return { ok: true as const, value: { fileName: `${fileNamePart(org.name)}-for-${fileNamePart(listed.name)}${ORGANISATION_FILE_EXTENSION}`, mimeType: 'application/json', text: shared.value.text } };
+    },
+    previewOrganisationFile: (text) => {
+      const opened = openOrganisationShare(text, current().state);
+      if (!opened.ok) return opened;
+      const { statement, giverName, giverSignFingerprint } = opened.value;
+      return {
+        ok: true as const,
+        value: { organisation: statement.name, relays: statement.relays, coordinators: statement.invite.coordinators.map((c) => c.name), giverName, giverSignFingerprint },
+      };
+    },
+    addOrganisationFile: (text) =>
+      serial(async () => {
+        const opened = openOrganisationShare(text, current().state);
+        if (!opened.ok) return opened;
+        const added = await addSharedOrganisation(storage, current(), opened.value, clientFor);
+        if (!added.ok) return added;
+        vault = added.value.vault;
+        const unregistered = added.value.acks.flatMap(({ url, failure }) => (failure === null ? [] : [{ url, problem: relayProblem(failure) }]));
+        return { ok: true as const, value: { unregistered } };
+      }),
     setDeviceName: (mailboxId, deviceId, name) => updateNote(mailboxId, deviceId, (note) => ({ ...note, name: name.trim().slice(0, 100) })),
     setDeviceRevoked: (mailboxId, deviceId, revoked) =>
       updateNote(mailboxId, deviceId, (note) => ({ ...note, revokedAt: revoked ? (note.revokedAt ?? now().toISOString()) : null })),

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CoordinatorSession, CreateOrganisationFailure } from './coordinatorApi';
 import { InviteCard } from './InviteCard';
+import { OpenOrganisationFilePanel } from './OpenOrganisationFilePanel';
 import { RotateTokenPanel } from './RotateTokenPanel';
+import { ShareOrganisationPanel } from './ShareOrganisationPanel';
 import { useCoordinatorT } from './useCoordinatorT';
 
 /** The organisations with their invites and upload tokens, and a form to create one on a relay. */
@@ -36,6 +38,7 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
         <div key={org.mailboxId} className="stack">
           <InviteCard organisation={org} />
           <RotateTokenPanel session={session} organisation={org} onChanged={onChanged} />
+          <ShareOrganisationPanel session={session} organisation={org} />
         </div>
       ))}
       <section className="stack">
@@ -75,6 +78,7 @@ export function OrganisationSection({ session, onChanged }: { session: Coordinat
           </button>
         </form>
       </section>
+      <OpenOrganisationFilePanel session={session} onChanged={onChanged} />
     </div>
   );
 }

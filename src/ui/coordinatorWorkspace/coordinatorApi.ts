@@ -95,6 +95,39 @@ export interface CoordinatorKeyInput {
   readonly signPublicKey: string;
 }
 
+export type ShareOrganisationFailureView =
+  /** No organisation with that mailbox, or no coordinator of that name listed in it (add them first). */
+  | 'not-listed'
+  /** That is this coordinator. */
+  | 'self';
+
+export interface OrganisationFileView {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly text: string;
+}
+
+export type OpenOrganisationFailureView =
+  | 'not-an-organisation-file'
+  | 'unsupported-version'
+  /** Written for another coordinator's key, or damaged. */
+  | 'not-for-you'
+  | 'malformed'
+  | 'bad-signature'
+  | 'signer-not-listed'
+  | 'not-listed'
+  | 'already-have';
+
+/** What an organisation file says, shown before it is added. */
+export interface OrganisationFilePreview {
+  readonly organisation: string;
+  readonly relays: readonly string[];
+  readonly coordinators: readonly string[];
+  readonly giverName: string;
+  /** The fingerprint of the key that signed the file, to compare with the giver's. */
+  readonly giverSignFingerprint: string;
+}
+
 export interface CounterGap {
   readonly first: number;
   readonly last: number;
@@ -209,6 +242,15 @@ export interface CoordinatorSession {
   renewKeys(): Promise<readonly DeliveryView[]>;
   /** Sends the organisation's current state again, signed with this coordinator's key (after some devices could not be told). */
   sendUpdateAgain(mailboxId: string): Promise<DeliveryView>;
+  /** An organisation file for a listed coordinator (by name): sealed to their key, signed with this one's. It holds the pull token. */
+  shareOrganisation(mailboxId: string, coordinatorName: string): { readonly ok: true; readonly value: OrganisationFileView } | { readonly ok: false; readonly reason: ShareOrganisationFailureView };
+  /** Opens and judges an organisation file given to this coordinator; changes nothing. */
+  previewOrganisationFile(text: string): { readonly ok: true; readonly value: OrganisationFilePreview } | { readonly ok: false; readonly reason: OpenOrganisationFailureView };
+  /**
+   * Adds the organisation in the file (judged again) with a fresh reader id and registers this coordinator
+   * as a reader on its relays; `unregistered` lists the relays that could not be told (the next pull tells them).
+   */
+  addOrganisationFile(text: string): Promise<{ readonly ok: true; readonly value: { readonly unregistered: readonly RelayProblemAt[] } } | { readonly ok: false; readonly reason: OpenOrganisationFailureView }>;
   setDeviceName(mailboxId: string, deviceId: string, name: string): Promise<void>;
   setDeviceRevoked(mailboxId: string, deviceId: string, revoked: boolean): Promise<void>;
   exportFile(format: ExportFormat): ExportFile;
