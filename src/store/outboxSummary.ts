@@ -3,11 +3,11 @@ import type { DalaDatabase, OutboxRow } from './schema';
 import { openReportVersion } from './sealedReportVersion';
 import type { OutboxSummary } from './storeApi';
 import type { StoreContext } from './storeContext';
-import { readUndeliveredVersions } from './undeliveredVersions';
+import { readSealedBundleRanges, readUndeliveredVersions } from './undeliveredVersions';
 import { VaultLockedError } from './VaultLockedError';
 
 interface Waiting {
-  /** Reports with a version no relay has yet. */
+  /** Reports with a version no relay has yet (at most; Infinity: every 'queued' report). */
   readonly reports: number;
   readonly unsealedVersions: number;
   readonly oldest: OutboxRow | undefined;
@@ -20,8 +20,24 @@ async function readWaiting(db: DalaDatabase, joined: boolean): Promise<Waiting> 
     const [unsealedVersions, oldest] = await Promise.all([db.outbox.where('state').equals('unsealed').count(), db.outbox.where('state').equals('unsealed').first()]);
     return { reports: 0, unsealedVersions, oldest };
   }
+  const [markedDelivered, sealedVersions, unsealedVersions, firstUnsealed, ranges] = await Promise.all([
+    db.outbox.where('state').equals('delivered').count(),
+    db.outbox.where('state').equals('sealed').count(),
+    db.outbox.where('state').equals('unsealed').count(),
+    db.outbox.where('state').equals('unsealed').first(),
+    readSealedBundleRanges(db),
+  ]);
+  const firstRange = ranges[0];
+  if (markedDelivered === 0 && sealedVersions === ranges.reduce((sum, [first, last]) => sum + last - first + 1, 0)) {
+    // Every delivered version is acknowledged: none sits 'sealed' in a delivered bundle or marked in the
+    // older form, so a 'queued' report none of whose versions waits would have all of them acknowledged,
+    // and a receipt then made it 'acknowledged'. Every 'queued' report waits. Counted, not read.
+    const firstSealed = firstRange === undefined ? undefined : await db.outbox.get(firstRange[0]);
+    const oldest = [firstUnsealed, firstSealed].filter((row) => row !== undefined).sort((a, b) => a.counter - b.counter)[0];
+    return { reports: Number.POSITIVE_INFINITY, unsealedVersions, oldest };
+  }
   const waiting = await readUndeliveredVersions(db);
-  return { reports: new Set(waiting.map((row) => row.reportId)).size, unsealedVersions: waiting.filter((row) => row.state === 'unsealed').length, oldest: waiting[0] };
+  return { reports: new Set(waiting.map((row) => row.reportId)).size, unsealedVersions, oldest: waiting[0] };
 }
 
 /** Counts for the home screen's sync line; decrypts at most one version (the oldest undelivered, for its age). */

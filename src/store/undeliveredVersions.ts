@@ -16,21 +16,15 @@ export async function deliveredBundleKeys(db: DalaDatabase): Promise<Set<number>
 }
 
 /**
- * The outbox rows no relay has yet, oldest first: the unsealed ones, and those of bundles still 'sealed'.
- * Reads keys to find each sealed bundle's counters (a bundle ends where the next one starts, the newest at
- * the chain's end), so no bundle bytes and no delivered rows are read. Call inside a transaction over
- * outbox, bundles and bundleChain.
+ * The counters carried by bundles still 'sealed', as inclusive ranges (neighbours merged), oldest first.
+ * From keys alone: a bundle ends where the next one starts, the newest at the chain's end. Every outbox
+ * row in them is 'sealed' (a receipt or a removal touches delivered versions only). Call inside a
+ * transaction over bundles and bundleChain.
  */
-export async function readUndeliveredVersions(db: DalaDatabase): Promise<OutboxRow[]> {
-  const [unsealed, sealedKeys, allKeys, chain] = await Promise.all([
-    db.outbox.where('state').equals('unsealed').toArray(),
-    db.bundles.where('state').equals('sealed').primaryKeys(),
-    db.bundles.toCollection().primaryKeys(),
-    db.bundleChain.get('chain'),
-  ]);
-  if (sealedKeys.length === 0) return unsealed;
+export async function readSealedBundleRanges(db: DalaDatabase): Promise<[number, number][]> {
+  const [sealedKeys, allKeys, chain] = await Promise.all([db.bundles.where('state').equals('sealed').primaryKeys(), db.bundles.toCollection().primaryKeys(), db.bundleChain.get('chain')]);
+  if (sealedKeys.length === 0) return [];
   const sealed = new Set(sealedKeys);
-  // Neighbouring sealed bundles are read as one range of counters.
   const ranges: [number, number][] = [];
   allKeys.forEach((firstCounter, i) => {
     if (!sealed.has(firstCounter)) return;
@@ -40,7 +34,16 @@ export async function readUndeliveredVersions(db: DalaDatabase): Promise<OutboxR
     if (previous !== undefined && previous[1] === firstCounter - 1) previous[1] = last;
     else ranges.push([firstCounter, last]);
   });
+  return ranges;
+}
+
+/**
+ * The outbox rows no relay has yet, oldest first: the unsealed ones, and those of bundles still 'sealed'.
+ * Reads no bundle bytes and no delivered rows. Call inside a transaction over outbox, bundles and bundleChain.
+ */
+export async function readUndeliveredVersions(db: DalaDatabase): Promise<OutboxRow[]> {
+  const [unsealed, ranges] = await Promise.all([db.outbox.where('state').equals('unsealed').toArray(), readSealedBundleRanges(db)]);
+  if (ranges.length === 0) return unsealed;
   const inRanges = await Promise.all(ranges.map(([first, last]) => db.outbox.where('counter').between(first, last, true, true).toArray()));
-  const waiting = inRanges.flat().filter((row) => row.state === 'sealed' && row.bundle !== undefined && sealed.has(row.bundle));
-  return [...waiting, ...unsealed].sort((a, b) => a.counter - b.counter);
+  return [...inRanges.flat().filter((row) => row.state === 'sealed'), ...unsealed].sort((a, b) => a.counter - b.counter);
 }

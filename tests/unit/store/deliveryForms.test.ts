@@ -80,6 +80,32 @@ describe('deliveries recorded per bundle and per row (older databases) mean the 
     store.close();
   });
 
+  it('a report amended after a delivery in the older form reads as delivered once the amendment is, even when a receipt covered only the amendment', async () => {
+    const { store, session, dbName } = await createdStore('forms-partial-receipt');
+    const joined = await joinOrganisation(session, testInvite());
+    if (!joined.ok) throw new Error(`set-up: join failed: ${joined.reason}`);
+    const a = sampleReport({ narrative: 'Report A.' });
+    expect((await session.saveReport(a)).ok).toBe(true);
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
+    expect((await session.markBundleDelivered(1, 1)).ok).toBe(true);
+    await toOlderForm(dbName, [1], [a.id]);
+    expect((await session.saveReport({ ...a, narrative: 'Report A amended.' })).ok).toBe(true);
+    expect((await session.outboxSummary()).reports).toEqual({ local: 0, queued: 1, delivered: 0 });
+    expect(await session.sealPendingVersions(outboxPacking, 'everything')).toEqual({ ok: true, value: 1 });
+    expect((await session.markBundleDelivered(2, 2)).ok).toBe(true);
+    expect(await session.applyReceipt([{ first: 2, last: 2 }])).toEqual({ ok: true, value: { acknowledged: 0, removed: 0 } });
+    // Version 1 marked 'delivered', version 2 'acknowledged', the report row still 'queued'.
+    expect(await storedStates(dbName, 'outbox')).toEqual(['delivered', 'acknowledged']);
+    expect(await storedStates(dbName, 'reports')).toEqual(['queued']);
+    expect(await states(session)).toEqual({ [a.id]: 'delivered' });
+    expect((await session.outboxSummary()).reports).toEqual({ local: 0, queued: 0, delivered: 1 });
+    // A new save waits, and the delivered report stays delivered.
+    const b = sampleReport({ narrative: 'Report B.' });
+    expect((await session.saveReport(b)).ok).toBe(true);
+    expect(await session.outboxSummary()).toMatchObject({ reports: { local: 0, queued: 1, delivered: 1 }, unsealedVersions: 1, unsentBundles: 0 });
+    store.close();
+  });
+
   it('a receipt acknowledges versions delivered in either form, never a sealed one, and removal deletes only fully acknowledged reports', async () => {
     const { store, session, dbName, a, b, c, d } = await bothForms('forms-receipt');
     expect((await session.updateSettings({ removeAfterReceipt: true })).ok).toBe(true);
