@@ -5,11 +5,9 @@
 // browser coordinator's pull sends receipts: the monitor shows "Received by coordinator", and with
 // "Remove from this phone after the coordinator has it" on, the reports leave its IndexedDB.
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/launchChromium';
-import { makeTempDir } from './support/makeTempDir';
-import type { TempDir } from './support/makeTempDir';
+import { browserProfiles } from './support/browserProfiles';
 import { monitorDatabaseRows } from './support/monitorDatabaseRows';
 import { randomMarker } from './support/randomMarker';
 import { reportRow } from './support/reportRow';
@@ -22,25 +20,16 @@ const monitorPassphrase = 'correct horse battery staple steppe';
 const coordinatorPassphrase = 'quiet river under the old bridge';
 
 let server: RunningServer | undefined;
-const profiles: TempDir[] = [];
-const contexts: BrowserContext[] = [];
+const profiles = browserProfiles();
+const openContext = profiles.open;
 
 afterEach(async () => {
   try {
-    for (const context of contexts.splice(0)) await context.close();
+    await profiles.closeAll();
   } finally {
     await server?.stop();
-    for (const profile of profiles.splice(0)) await profile.remove();
   }
 });
-
-async function openContext(name: string): Promise<Page> {
-  const profile = await makeTempDir(name);
-  profiles.push(profile);
-  const context = await launchChromium(profile.path);
-  contexts.push(context);
-  return context.pages()[0] ?? (await context.newPage());
-}
 
 interface SavedReport {
   readonly city: string;

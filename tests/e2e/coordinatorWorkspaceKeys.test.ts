@@ -3,12 +3,10 @@
 // delivering with the new token) while the old invite link no longer delivers; a key renewal in the
 // browser reaches the monitor (it accepts the signed update and says so) and the coordinator still reads
 // reports sealed to its old key and to its new one.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserCoordinatorPassphrase, createBrowserOrganisation, inviteLinkShown, joinFromInviteLink, openSection, pullNow } from './support/browserCoordinator';
-import { launchChromium } from './support/launchChromium';
-import { makeTempDir } from './support/makeTempDir';
-import type { TempDir } from './support/makeTempDir';
+import { browserProfiles } from './support/browserProfiles';
 import { randomMarker } from './support/randomMarker';
 import { reportRow } from './support/reportRow';
 import { saveReport } from './support/saveReport';
@@ -18,25 +16,16 @@ import type { RunningServer } from './support/startServer';
 const monitorPassphrase = 'correct horse battery staple steppe';
 
 let server: RunningServer | undefined;
-const profiles: TempDir[] = [];
-const contexts: BrowserContext[] = [];
+const profiles = browserProfiles();
+const openContext = profiles.open;
 
 afterEach(async () => {
   try {
-    for (const context of contexts.splice(0)) await context.close();
+    await profiles.closeAll();
   } finally {
     await server?.stop();
-    for (const profile of profiles.splice(0)) await profile.remove();
   }
 });
-
-async function openContext(name: string): Promise<Page> {
-  const profile = await makeTempDir(name);
-  profiles.push(profile);
-  const context = await launchChromium(profile.path);
-  contexts.push(context);
-  return context.pages()[0] ?? (await context.newPage());
-}
 
 /** Saves a report with a unique city and returns the city. */
 async function saveMarkedReport(page: Page, place: string): Promise<string> {

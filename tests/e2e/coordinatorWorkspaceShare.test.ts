@@ -2,35 +2,24 @@
 // B (Keys), gives B the organisation as a downloaded file, B opens it, compares A's fingerprint in the
 // preview, adds it, and pulls from the relay with it. Screens at the phone width of launchChromium (360 px).
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserCoordinatorPassphrase, createBrowserOrganisation, openSection, pullNow } from './support/browserCoordinator';
-import { launchChromium } from './support/launchChromium';
-import { makeTempDir } from './support/makeTempDir';
-import type { TempDir } from './support/makeTempDir';
+import { browserProfiles } from './support/browserProfiles';
 import { startServer } from './support/startServer';
 import type { RunningServer } from './support/startServer';
 
 let server: RunningServer | undefined;
-const profiles: TempDir[] = [];
-const contexts: BrowserContext[] = [];
+const profiles = browserProfiles();
+const openContext = profiles.open;
 
 afterEach(async () => {
   try {
-    for (const context of contexts.splice(0)) await context.close();
+    await profiles.closeAll();
   } finally {
     await server?.stop();
-    for (const profile of profiles.splice(0)) await profile.remove();
   }
 });
-
-async function openContext(name: string): Promise<Page> {
-  const profile = await makeTempDir(name);
-  profiles.push(profile);
-  const context = await launchChromium(profile.path);
-  contexts.push(context);
-  return context.pages()[0] ?? (await context.newPage());
-}
 
 /** Where a look at the screens goes when DALA_SCREENSHOTS names a folder; nothing otherwise. */
 async function look(page: Page, name: string, heading: string): Promise<void> {

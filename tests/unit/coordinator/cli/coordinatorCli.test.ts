@@ -1,11 +1,8 @@
 // The coordinator command line against the real relay process: enrol, a simulated monitor uploads
 // sealed bundles with the invite's token, pull, export, a withheld bundle shows as a gap, and the
 // monitor's export file fills it. Runs the CLI as a child process, as a coordinator would.
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../../src/coordinator/buildExportDocument';
 import { openReceipt } from '../../../../src/bundle/openReceipt';
@@ -20,42 +17,15 @@ import { listMessagesResponseSchema } from '../../../../src/protocol/relayApi';
 import { relayPaths } from '../../../../src/protocol/relayPaths';
 import type { SealedBundle } from '../../../../src/bundle/sealBundle';
 import { boxKeys, reportId, sealChain, sealOrThrow, signingKeys, testReport, SAVED_AT } from '../../bundle/bundleTestKit';
-import { cleanEnv, makeTempDir, spawnRelay } from '../../../relay/relayProcess';
+import { makeTempDir, spawnRelay } from '../../../relay/relayProcess';
 import type { RelayProcess } from '../../../relay/relayProcess';
+import { expectCleanFailure, runDalaCli, STEP_TIMEOUT_MS } from './runDalaCli';
+import type { CliResult } from './runDalaCli';
 
-const run = promisify(execFile);
-const ENTRY = fileURLToPath(new URL('../../../../bin/dala.js', import.meta.url));
 const ADMIN_TOKEN = 'cli-test-admin-token-0123456789abcdef';
 const PASSPHRASE = 'quiet steppe lantern river morning';
-// Each CLI run derives the real 64 MiB Argon2id key, so give the steps room.
-const STEP_TIMEOUT_MS = 90_000;
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [ENTRY, ...args], {
-      env: cleanEnv({ DALA_PASSPHRASE: PASSPHRASE, ...env }),
-      timeout: STEP_TIMEOUT_MS,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
-function expectCleanFailure(result: CliResult, message: RegExp): void {
-  expect(result.code).not.toBe(0);
-  expect(result.stderr).toMatch(message);
-  // An expected failure is one line for a person, not a stack trace.
-  expect(result.stderr).not.toMatch(/^\s+at /m);
-}
+const cli = (args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> => runDalaCli(args, { DALA_PASSPHRASE: PASSPHRASE, ...env });
 
 let relay: RelayProcess;
 let dir: string;

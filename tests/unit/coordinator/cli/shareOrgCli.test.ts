@@ -1,49 +1,23 @@
 // The whole "share organisation" path on the command line against the real relay: A creates the
 // organisation, lists B (add-key), writes B a file; B previews it, adds it, and pulls a bundle that A had
 // already pulled and acknowledged. Runs the CLI as a child process, as coordinators would.
-import { execFile } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64Url } from '../../../../src/crypto/bytes';
 import { parseInvite } from '../../../../src/protocol/invite';
 import type { Invite } from '../../../../src/protocol/invite';
 import { relayPaths } from '../../../../src/protocol/relayPaths';
 import { sealChain, signingKeys } from '../../bundle/bundleTestKit';
-import { cleanEnv, makeTempDir, spawnRelay } from '../../../relay/relayProcess';
+import { makeTempDir, spawnRelay } from '../../../relay/relayProcess';
 import type { RelayProcess } from '../../../relay/relayProcess';
+import { expectCleanFailure, runDalaCli, STEP_TIMEOUT_MS } from './runDalaCli';
+import type { CliResult } from './runDalaCli';
 
-const run = promisify(execFile);
-const ENTRY = fileURLToPath(new URL('../../../../bin/dala.js', import.meta.url));
 const ADMIN_TOKEN = 'share-test-admin-token-0123456789abcdef';
 const PASSPHRASE = 'quiet steppe lantern river morning';
-// Each CLI run derives the real 64 MiB Argon2id key, so give the steps room.
-const STEP_TIMEOUT_MS = 90_000;
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function cli(args: readonly string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [ENTRY, ...args], { env: cleanEnv({ DALA_PASSPHRASE: PASSPHRASE, DALA_ADMIN_TOKEN: ADMIN_TOKEN }), timeout: STEP_TIMEOUT_MS });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
-function expectCleanFailure(result: CliResult, message: RegExp): void {
-  expect(result.code).not.toBe(0);
-  expect(result.stderr).toMatch(message);
-  expect(result.stderr).not.toMatch(/^\s+at /m);
-}
+const cli = (args: readonly string[]): Promise<CliResult> => runDalaCli(args, { DALA_PASSPHRASE: PASSPHRASE, DALA_ADMIN_TOKEN: ADMIN_TOKEN });
 
 let relay: RelayProcess;
 let work: string;
