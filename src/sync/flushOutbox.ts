@@ -47,7 +47,8 @@ function opening(bundle: QueuedBundle | undefined): Promise<UnsentBundle> | unde
  * stored before any upload). Then offer each unsent bundle in chain order, byte-identical to every earlier
  * attempt. Bundles sealed before (offline) go out while the rest is sealed: that tail comes last in chain
  * order anyway. Each bundle is decrypted while the one before it is on the wire. Relays' answers are
- * written to the store in batches behind the uploads, and all of them before this returns. Stops at the
+ * written to the store in batches behind the uploads (about once a second, see deliveryRecorder), and all
+ * of them before this returns. Stops at the
  * first answer that concerns every bundle (refused token, back off); a refused bundle does not hold back
  * the others.
  */
@@ -69,9 +70,13 @@ export async function flushOutbox({ session, upload, uploadNow, refusedBundles, 
   for (const firstCounter of refusedBundles.keys()) if (!sealedBefore.some((bundle) => bundle.firstCounter === firstCounter)) refusedBundles.delete(firstCounter);
   const offerable = (bundles: readonly QueuedBundle[]) => bundles.filter((bundle) => !refusedBundles.has(bundle.firstCounter));
 
-  const recorder = createDeliveryRecorder(session, (count) => {
-    for (let i = 0; i < count; i += 1) report({ type: 'bundle-delivered' });
-  });
+  const recorder = createDeliveryRecorder(
+    session,
+    (count) => {
+      for (let i = 0; i < count; i += 1) report({ type: 'bundle-delivered' });
+    },
+    upload.clock,
+  );
   let stoppedBy: FlushOutcome | null = null;
   const offer = async (bundles: readonly QueuedBundle[]) => {
     let next = opening(bundles[0]);

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { BundleDelivery, VaultSession } from '../../../src/store/storeApi';
+import { MAX_UNRECORDED_MS } from '../../../src/sync/deliveryRecorder';
 import { joinOrganisation } from '../../../src/sync/joinOrganisation';
 import { outboxPacking } from '../../../src/sync/outboxPacking';
 import { createdStore, PASSPHRASE, sampleReport } from '../store/storeTestKit';
@@ -38,7 +39,9 @@ describe('draining the outbox', () => {
         return session.markBundlesDelivered(deliveries);
       },
     };
-    const { engine } = createTestEngine(gated, relay);
+    const { engine, clock } = createTestEngine(gated, relay);
+    // Slow uploads: each PUT takes as long as an answer may wait unwritten, so answers are written as they go.
+    relay.afterStore = () => clock.advance(MAX_UNRECORDED_MS);
     engine.start();
     let finished = false;
     const run = engine.trigger('start').then(() => {
@@ -55,6 +58,29 @@ describe('draining the outbox', () => {
     // The answers that came while the first batch was written went together, in one more transaction.
     expect(batches).toEqual([[1], [2, 3]]);
     expect(engine.snapshot().state).toEqual({ kind: 'idle' });
+    expect(await session.unsentBundles()).toEqual([]);
+    expect((await session.listReports()).map((r) => r.state)).toEqual(['delivered', 'delivered', 'delivered']);
+    engine.stop();
+    store.close();
+  });
+
+  it('quick uploads share one write at the end: every answer in one transaction, written before the flush ends', async () => {
+    const { store, session } = await queuedBundles('quick', 3);
+    const relay = createFakeRelay();
+    const batches: number[][] = [];
+    const counting: VaultSession = {
+      ...session,
+      markBundlesDelivered: (deliveries) => {
+        batches.push(deliveries.map((delivery) => delivery.firstCounter));
+        return session.markBundlesDelivered(deliveries);
+      },
+    };
+    const { engine, clock } = createTestEngine(counting, relay);
+    engine.start();
+    await engine.trigger('start');
+    expect(relay.stored()).toHaveLength(3);
+    expect(batches).toEqual([[1, 2, 3]]);
+    expect(clock.pendingTimers()).toBe(0);
     expect(await session.unsentBundles()).toEqual([]);
     expect((await session.listReports()).map((r) => r.state)).toEqual(['delivered', 'delivered', 'delivered']);
     engine.stop();
@@ -140,6 +166,8 @@ describe('draining the outbox', () => {
     const relay = createFakeRelay();
     const failing: VaultSession = { ...session, markBundlesDelivered: () => Promise.resolve({ ok: false, reason: 'storage-error' }) };
     const { engine, clock } = createTestEngine(failing, relay);
+    // Slow uploads, so the first answer is written (and fails) while the second PUT is on its way.
+    relay.afterStore = () => clock.advance(MAX_UNRECORDED_MS);
     engine.start();
     await engine.trigger('start');
     // The first answer's write failed before the second PUT's answer came: the third was not offered.
