@@ -92,7 +92,7 @@ export async function drainOutboxRows(): Promise<BenchRow[]> {
           `by the app's path (save, then the engine's run, which seals only full bundles: ${sealedOffline} sealed, ${unsealed} versions left unsealed; ` +
           `${s(median(results.map((r) => r.saveMs)))}, not counted). Sync engine flush once online ${s(drain)} (${list(results.map((r) => r.drain.ms))}) = ` +
           `${bundles} PUTs in chain order ${inFlight} (the bundles sealed offline go out while the rest is sealed; each decrypted while the one before is on the wire), ` +
-          `answers recorded in batches behind them (one bundle row written per bundle), read the device mailbox; ` +
+          `answers recorded behind them (written once the oldest waiting answer is 1 s old, and the rest in one transaction at the end; one bundle row per bundle), read the device mailbox; ` +
           `raw fetch PUTs of the same ${bundles} bundles (${meanBytes.toFixed(0)} B mean, about ${Math.round(reportCount / bundles)} reports each, 1 coordinator) ` +
           `${inFlight} to a fresh mailbox ${s(raw)} (${list(results.map((r) => r.rawMs))})`,
       },
